@@ -1,0 +1,129 @@
+package vn.laichau.hlg.tracker.plan;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.laichau.hlg.tracker.agency.AgencyService;
+import vn.laichau.hlg.tracker.agency.AgencySummary;
+import vn.laichau.hlg.tracker.plan.PlanViews.GroupView;
+import vn.laichau.hlg.tracker.plan.PlanViews.PartyView;
+import vn.laichau.hlg.tracker.plan.PlanViews.PlanOverview;
+import vn.laichau.hlg.tracker.plan.PlanViews.TaskDetail;
+import vn.laichau.hlg.tracker.plan.PlanViews.TaskSummary;
+import vn.laichau.hlg.tracker.plan.PlanViews.TimelineYear;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The plan, its tasks, their parties and timelines: the public face of this module. Every method runs
+ * a fixed number of queries, whatever the size of the plan.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PlanService {
+
+    private final PlanRepository plans;
+    private final TaskRepository tasks;
+    private final TaskAssignmentRepository assignments;
+    private final TimelineEntryRepository timeline;
+    private final AgencyService agencies;
+
+    PlanService(PlanRepository plans, TaskRepository tasks, TaskAssignmentRepository assignments,
+                TimelineEntryRepository timeline, AgencyService agencies) {
+        this.plans = plans;
+        this.tasks = tasks;
+        this.assignments = assignments;
+        this.timeline = timeline;
+        this.agencies = agencies;
+    }
+
+    /** The whole plan as the document lays it out. */
+    public PlanOverview overview() {
+        Plan plan = plan();
+        Map<Long, List<TimelineEntry>> entriesByTask = timeline.findAllByOrderByTaskIdAscYearAsc().stream()
+                .collect(Collectors.groupingBy(TimelineEntry::getTaskId));
+        Map<TaskGroup, List<TaskSummary>> byGroup = new LinkedHashMap<>();
+        for (Task task : tasks.findAllInOrder()) {
+            byGroup.computeIfAbsent(task.getGroup(), group -> new ArrayList<>())
+                    .add(summary(plan, task, entriesByTask.getOrDefault(task.getId(), List.of())));
+        }
+        List<GroupView> groups = byGroup.entrySet().stream()
+                .map(entry -> new GroupView(entry.getKey().getCode(), entry.getKey().getTitle(),
+                        hasSubtasks(entry.getKey(), entry.getValue()), entry.getValue()))
+                .toList();
+        return new PlanOverview(plan.getTitle(), plan.getIssuer(), plan.getDecision(), plan.getStartYear(),
+                plan.getEndYear(), groups);
+    }
+
+    /** One task with its parties resolved to the agencies open on {@code day}. */
+    public Optional<TaskDetail> task(String code, LocalDate day) {
+        return tasks.findByCode(code).map(task -> detail(plan(), task, day));
+    }
+
+    private TaskDetail detail(Plan plan, Task task, LocalDate day) {
+        List<TaskAssignment> taskAssignments = assignments.findByTaskIdOrderByRoleAscPositionAsc(task.getId());
+        Map<Long, AgencySummary> named = agencies.findAll(taskAssignments.stream()
+                        .map(TaskAssignment::getAgencyId).filter(Objects::nonNull).distinct().toList())
+                .stream().collect(Collectors.toMap(AgencySummary::id, Function.identity()));
+        Map<Long, List<AgencySummary>> byKind = agencies.findOpenOfKinds(taskAssignments.stream()
+                        .map(TaskAssignment::getAgencyKindId).filter(Objects::nonNull).distinct().toList(), day)
+                .stream().collect(Collectors.groupingBy(AgencySummary::kindId));
+
+        List<PartyView> lead = new ArrayList<>();
+        List<PartyView> coordinating = new ArrayList<>();
+        for (TaskAssignment assignment : taskAssignments) {
+            PartyView party = new PartyView(assignment.getWording(), assignment.getPartyType(),
+                    resolve(assignment, named, byKind, day));
+            (assignment.getRole() == AssignmentRole.LEAD ? lead : coordinating).add(party);
+        }
+        TaskGroup group = task.getGroup();
+        return new TaskDetail(summary(plan, task, timeline.findByTaskIdOrderByYear(task.getId())), group.getCode(),
+                group.getTitle(), !group.getCode().equals(task.getCode()), task.getDescription(), lead, coordinating);
+    }
+
+    private static List<AgencySummary> resolve(TaskAssignment assignment, Map<Long, AgencySummary> named,
+                                               Map<Long, List<AgencySummary>> byKind, LocalDate day) {
+        return switch (assignment.getPartyType()) {
+            case AGENCY -> Optional.ofNullable(named.get(assignment.getAgencyId()))
+                    .filter(agency -> isOpen(agency, day))
+                    .map(List::of).orElse(List.of());
+            case KIND -> byKind.getOrDefault(assignment.getAgencyKindId(), List.of()).stream()
+                    .filter(agency -> assignment.getUnitLevel() == null || agency.unitLevel() == assignment.getUnitLevel())
+                    .toList();
+            case TEXT -> List.of();
+        };
+    }
+
+    private static boolean isOpen(AgencySummary agency, LocalDate day) {
+        return !agency.openedOn().isAfter(day) && (agency.closedOn() == null || agency.closedOn().isAfter(day));
+    }
+
+    private static TaskSummary summary(Plan plan, Task task, List<TimelineEntry> entries) {
+        Map<Integer, TimelineEntry> byYear = entries.stream()
+                .collect(Collectors.toMap(TimelineEntry::getYear, Function.identity()));
+        List<TimelineYear> years = IntStream.rangeClosed(plan.getStartYear(), plan.getEndYear())
+                .mapToObj(year -> {
+                    TimelineEntry entry = byYear.get(year);
+                    return new TimelineYear(year, entry != null, entry == null ? null : entry.getMilestone());
+                })
+                .toList();
+        return new TaskSummary(task.getCode(), task.getTitle(), task.getLeadWording(), task.getCoordinatingWording(),
+                task.getTimelineWording(), years);
+    }
+
+    private static boolean hasSubtasks(TaskGroup group, List<TaskSummary> tasks) {
+        return tasks.size() > 1 || !tasks.get(0).code().equals(group.getCode());
+    }
+
+    private Plan plan() {
+        return plans.findByCode(Plan.LAI_CHAU).orElseThrow(() -> new IllegalStateException("The plan is not seeded"));
+    }
+}

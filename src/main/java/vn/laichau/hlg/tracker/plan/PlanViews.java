@@ -1,0 +1,50 @@
+package vn.laichau.hlg.tracker.plan;
+
+import vn.laichau.hlg.tracker.agency.AgencySummary;
+
+import java.util.List;
+
+/** Read models of the plan, for pages and other modules. */
+public final class PlanViews {
+
+    private PlanViews() {
+    }
+
+    /** The whole plan, grouped as in the document. */
+    public record PlanOverview(String title, String issuer, String decision, int startYear, int endYear,
+                               List<GroupView> groups) {
+
+        public int taskCount() {
+            return groups.stream().mapToInt(group -> group.tasks().size()).sum();
+        }
+    }
+
+    /** A numbered heading; {@code hasSubtasks} when its work is done in sub-tasks (4, 7, 11). */
+    public record GroupView(String code, String title, boolean hasSubtasks, List<TaskSummary> tasks) {
+    }
+
+    /** A leaf task with the document's wording of its parties and timeline, and its year strip. */
+    public record TaskSummary(String code, String title, String leadWording, String coordinatingWording,
+                              String timelineWording, List<TimelineYear> years) {
+
+        public List<TimelineYear> milestones() {
+            return years.stream().filter(year -> year.milestone() != null).toList();
+        }
+    }
+
+    /** One year of the plan period for one task: whether the task runs then, and its milestone if any. */
+    public record TimelineYear(int year, boolean active, String milestone) {
+    }
+
+    /** One task with each party and the agencies it stands for today. */
+    public record TaskDetail(TaskSummary task, String groupCode, String groupTitle, boolean inSubgroup,
+                             String description, List<PartyView> lead, List<PartyView> coordinating) {
+    }
+
+    /**
+     * A party as worded in the document, with the agencies it names. {@code TEXT} parties name no agency;
+     * a kind at a level may name none yet (no such agency recorded, or all closed).
+     */
+    public record PartyView(String wording, PartyType type, List<AgencySummary> agencies) {
+    }
+}

@@ -1,0 +1,63 @@
+package vn.laichau.hlg.tracker.shared;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+import java.nio.file.Path;
+
+/**
+ * When no external database is configured ({@code SPRING_DATASOURCE_URL} unset), the application runs
+ * its own PostgreSQL 17 with the data in {@code app.embedded-database.data-dir}, so that a newcomer
+ * needs nothing but a JDK.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseConfiguration.NoExternalDatabase.class)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(Path.of(properties.dataDir()), properties.port());
+        log.info("Embedded PostgreSQL 17 on port {} keeps its data in {}. To use an external PostgreSQL server instead, "
+                        + "set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD.",
+                server.port(), server.dataDirectory());
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgresServer server) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(EmbeddedPostgresServer.USER);
+        dataSource.setMaximumPoolSize(10);
+        dataSource.setPoolName("embedded");
+        return dataSource;
+    }
+
+    /**
+     * @param dataDir where the database files live; kept across restarts
+     * @param port    0 for any free port
+     */
+    @ConfigurationProperties("app.embedded-database")
+    record EmbeddedDatabaseProperties(@DefaultValue("./data/postgres") String dataDir, @DefaultValue("0") int port) {
+    }
+
+    static class NoExternalDatabase implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+        }
+    }
+
+}

@@ -1,0 +1,41 @@
+package vn.laichau.hlg.tracker.shared;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * An account with a one-time or generated password may do nothing but choose its own password (or
+ * sign out) until it has done so.
+ */
+class PasswordChangeRequiredFilter extends OncePerRequestFilter {
+
+    static final String CHANGE_PASSWORD_PATH = "/account/password";
+
+    private static final List<String> ALLOWED_PREFIXES = List.of(
+            CHANGE_PASSWORD_PATH, "/logout", "/error", "/css/", "/js/", "/img/", "/webjars/", "/favicon.ico");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+                && user.mustChangePassword() && !isAllowed(request)) {
+            response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD_PATH);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean isAllowed(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return ALLOWED_PREFIXES.stream().anyMatch(path::startsWith);
+    }
+}

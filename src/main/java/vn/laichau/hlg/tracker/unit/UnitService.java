@@ -1,0 +1,26 @@
+package vn.laichau.hlg.tracker.unit;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Optional;
+
+/** The administrative units: the public face of this module. */
+@Service
+@Transactional(readOnly = true)
+public class UnitService {
+
+    private final AdministrativeUnitRepository units;
+
+    UnitService(AdministrativeUnitRepository units) {
+        this.units = units;
+    }
+
+    public Optional<UnitSummary> findByCode(String code) {
+        return units.findByCode(code).map(UnitSummary::of);
+    }
+
+    public Optional<UnitSummary> findById(long id) {
+        return units.findById(id).map(UnitSummary::of);
+    }
+}
