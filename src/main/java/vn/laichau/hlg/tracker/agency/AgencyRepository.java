@@ -25,6 +25,8 @@ interface AgencyRepository extends JpaRepository<Agency, Long> {
             select a from Agency a join fetch a.kind k join fetch a.unit u
             where k.id in :kindIds
               and a.openedOn <= :day and (a.closedOn is null or a.closedOn > :day)
-            order by u.level, u.code, a.name""")
+            order by case u.level when vn.laichau.hlg.tracker.unit.UnitLevel.PROVINCE then 0
+                                  when vn.laichau.hlg.tracker.unit.UnitLevel.DISTRICT then 1 else 2 end,
+                     u.code, a.name""")
     List<Agency> findOpenOfKinds(Collection<Long> kindIds, LocalDate day);
 }

@@ -1,0 +1,119 @@
+package vn.laichau.hlg.tracker.shared;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.laichau.hlg.tracker.TrackerApplication;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a browser gets from the real server: headers, error pages and the health endpoint. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        classes = {TrackerApplication.class, ServerWebIntegrationTests.Failing.class})
+@ActiveProfiles("test")
+class ServerWebIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void pagesCarryAStrictContentSecurityPolicyAndNoServerBanner() throws Exception {
+        HttpResponse<String> response = get("/plan");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Server")).isEmpty();
+        assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
+        assertThat(response.body()).doesNotContain("<script>", "style=\"");
+    }
+
+    @Test
+    void healthSaysOnlyWhetherTheApplicationIsUp() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/actuator/health"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(get("/actuator/env").statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
+    void anUnknownAddressGetsAVietnamesePage() throws Exception {
+        HttpResponse<String> response = get("/plan/tasks/99");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Không tìm thấy trang", "lang=\"vi\"").doesNotContain("Exception", "Whitelabel");
+    }
+
+    @Test
+    void aFailureGetsAVietnamesePageWithoutItsTechnicalDetail() throws Exception {
+        HttpResponse<String> response = get("/plan/failure-for-tests");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("Hệ thống đang gặp sự cố")
+                .doesNotContain("secret detail", "IllegalStateException", "at vn.laichau", "Whitelabel");
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedWithAVietnamesePage() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri("/logout"))
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("Bạn không có quyền xem trang này");
+    }
+
+    @Test
+    void privatePagesSendAnonymousVisitorsToSignIn() throws Exception {
+        HttpResponse<String> response = get("/");
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    @TestConfiguration
+    static class Failing {
+
+        @Bean
+        FailingController failingController() {
+            return new FailingController();
+        }
+    }
+
+    @RestController
+    static class FailingController {
+
+        @GetMapping("/plan/failure-for-tests")
+        String fail() {
+            throw new IllegalStateException("secret detail");
+        }
+    }
+}
