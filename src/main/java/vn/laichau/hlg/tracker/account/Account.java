@@ -71,12 +71,20 @@ class Account {
 
     /** An administrator whose first password was given or generated, to be replaced at first sign-in. */
     static Account firstAdministrator(String username, String displayName, String passwordHash, Instant now) {
+        return create(username, displayName, passwordHash, Role.ADMIN, null, null, true, now);
+    }
+
+    /** A new account with its role and scope; a first password must be changed at first sign-in when asked. */
+    static Account create(String username, String displayName, String passwordHash, Role role, Long agencyId,
+                          Long unitId, boolean mustChangePassword, Instant now) {
         Account account = new Account();
         account.username = username;
         account.displayName = displayName;
         account.passwordHash = passwordHash;
-        account.role = Role.ADMIN;
-        account.mustChangePassword = true;
+        account.role = role;
+        account.agencyId = agencyId;
+        account.unitId = unitId;
+        account.mustChangePassword = mustChangePassword;
         account.createdAt = now;
         return account;
     }

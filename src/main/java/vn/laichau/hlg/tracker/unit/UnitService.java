@@ -3,6 +3,7 @@ package vn.laichau.hlg.tracker.unit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The administrative units: the public face of this module. */
@@ -18,6 +19,11 @@ public class UnitService {
 
     public Optional<UnitSummary> findByCode(String code) {
         return units.findByCode(code).map(UnitSummary::of);
+    }
+
+    /** The unit and every unit below it (open or closed): what a reviewer of that unit oversees. */
+    public List<Long> subtreeIds(long unitId) {
+        return units.findSubtreeIds(unitId);
     }
 
     public Optional<UnitSummary> findById(long id) {
