@@ -28,8 +28,16 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http
+                // Coarse rules by role; every service still checks the user's scope (agency or unit).
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers("/admin/periods", "/admin/periods/**").hasAnyRole("ADMIN", "PROVINCE_REVIEWER")
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/review", "/review/**").hasAnyRole("PROVINCE_REVIEWER", "DISTRICT_REVIEWER")
+                        .requestMatchers("/dashboard", "/dashboard/**", "/exports/**")
+                        .hasAnyRole("PROVINCE_REVIEWER", "DISTRICT_REVIEWER", "VIEWER")
+                        .requestMatchers("/reports", "/reports/**")
+                        .hasAnyRole("REPORTER", "PROVINCE_REVIEWER", "DISTRICT_REVIEWER", "VIEWER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
