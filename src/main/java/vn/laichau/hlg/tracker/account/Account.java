@@ -9,8 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Role;
+import vn.laichau.hlg.tracker.shared.SearchText;
 
 import java.time.Instant;
 
@@ -20,6 +22,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "account")
+@DynamicUpdate // sign-in counters are updated in SQL beside the entity; never write them back stale
 class Account {
 
     @Id
@@ -63,6 +66,15 @@ class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "search_text", nullable = false)
+    private String searchText = "";
+
+    @Column(name = "totp_secret")
+    private String totpSecret;
+
+    @Column(name = "totp_enabled", nullable = false)
+    private boolean totpEnabled;
+
     @Version
     private long version;
 
@@ -86,6 +98,7 @@ class Account {
         account.unitId = unitId;
         account.mustChangePassword = mustChangePassword;
         account.createdAt = now;
+        account.refreshSearchText();
         return account;
     }
 
@@ -96,10 +109,106 @@ class Account {
         this.passwordChangedAt = now;
     }
 
+    /** An administrator gave a new one-time password: it must be replaced at the next sign-in. */
+    void resetPassword(String oneTimePasswordHash) {
+        this.passwordHash = oneTimePasswordHash;
+        this.mustChangePassword = true;
+        this.failedAttempts = 0;
+        this.lockedUntil = null;
+    }
+
+    /** Role, scope and name as an administrator sets them. */
+    void assign(String displayName, Role role, Long agencyId, Long unitId) {
+        this.displayName = displayName;
+        this.role = role;
+        this.agencyId = agencyId;
+        this.unitId = unitId;
+        refreshSearchText();
+    }
+
+    void disable() {
+        this.enabled = false;
+    }
+
+    void enable() {
+        this.enabled = true;
+    }
+
+    void unlock() {
+        this.failedAttempts = 0;
+        this.lockedUntil = null;
+    }
+
+    /** A secret is chosen for an authenticator app; it counts only once a code from the app confirms it. */
+    void startSecondFactorEnrolment(String secret) {
+        this.totpSecret = secret;
+        this.totpEnabled = false;
+    }
+
+    void confirmSecondFactor() {
+        if (totpSecret == null) {
+            throw new IllegalStateException("No second factor enrolment in progress");
+        }
+        this.totpEnabled = true;
+    }
+
+    /** The authenticator app was lost: the holder enrols again at the next sign-in where required. */
+    void removeSecondFactor() {
+        this.totpSecret = null;
+        this.totpEnabled = false;
+    }
+
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    private void refreshSearchText() {
+        this.searchText = SearchText.fold(username + " " + displayName);
+    }
+
     CurrentUser toCurrentUser(Instant now) {
-        boolean locked = lockedUntil != null && lockedUntil.isAfter(now);
-        return new CurrentUser(id, username, passwordHash, displayName, role, agencyId, unitId, enabled, locked,
-                mustChangePassword);
+        return new CurrentUser(id, username, passwordHash, displayName, role, agencyId, unitId, enabled, isLockedAt(now),
+                mustChangePassword, totpEnabled);
+    }
+
+    String getDisplayName() {
+        return displayName;
+    }
+
+    Role getRole() {
+        return role;
+    }
+
+    Long getAgencyId() {
+        return agencyId;
+    }
+
+    Long getUnitId() {
+        return unitId;
+    }
+
+    boolean isEnabled() {
+        return enabled;
+    }
+
+    Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    String getTotpSecret() {
+        return totpSecret;
+    }
+
+    boolean isTotpEnabled() {
+        return totpEnabled;
+    }
+
+    long getVersion() {
+        return version;
     }
 
     Long getId() {

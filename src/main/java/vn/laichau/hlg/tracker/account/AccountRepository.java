@@ -1,10 +1,24 @@
 package vn.laichau.hlg.tracker.account;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 interface AccountRepository extends JpaRepository<Account, Long> {
 
     Optional<Account> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+
+    @Query("select a.username from Account a where a.username in :usernames")
+    List<String> findExistingUsernames(Collection<String> usernames);
+
+    @Query(value = "select a from Account a where a.searchText like :pattern escape '\\' order by a.username",
+            countQuery = "select count(a) from Account a where a.searchText like :pattern escape '\\'")
+    Page<Account> search(String pattern, Pageable pageable);
 }

@@ -23,6 +23,11 @@ public class AgencyService {
         return agencies.findByCode(code).map(AgencySummary::of);
     }
 
+    /** Every agency open on a day, for choosing one in a form. */
+    public List<AgencySummary> findOpenOn(LocalDate day) {
+        return agencies.findOpenOn(day).stream().map(AgencySummary::of).toList();
+    }
+
     /** The agencies with these ids, open or closed, in one query. */
     public List<AgencySummary> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -28,9 +28,11 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final boolean locked;
     private final boolean mustChangePassword;
+    private final boolean secondFactorEnabled;
 
     public CurrentUser(long id, String username, String passwordHash, String displayName, Role role, Long agencyId,
-                       Long unitId, boolean enabled, boolean locked, boolean mustChangePassword) {
+                       Long unitId, boolean enabled, boolean locked, boolean mustChangePassword,
+                       boolean secondFactorEnabled) {
         this.id = id;
         this.username = username;
         this.passwordHash = passwordHash;
@@ -41,11 +43,19 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.enabled = enabled;
         this.locked = locked;
         this.mustChangePassword = mustChangePassword;
+        this.secondFactorEnabled = secondFactorEnabled;
     }
 
     /** The same person after changing the password they were told to change. */
     public CurrentUser withPasswordChanged() {
-        return new CurrentUser(id, username, null, displayName, role, agencyId, unitId, enabled, locked, false);
+        return new CurrentUser(id, username, null, displayName, role, agencyId, unitId, enabled, locked, false,
+                secondFactorEnabled);
+    }
+
+    /** The same person after enrolling an authenticator app. */
+    public CurrentUser withSecondFactorEnabled() {
+        return new CurrentUser(id, username, null, displayName, role, agencyId, unitId, enabled, locked,
+                mustChangePassword, true);
     }
 
     public long id() {
@@ -70,6 +80,10 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
     public boolean mustChangePassword() {
         return mustChangePassword;
+    }
+
+    public boolean secondFactorEnabled() {
+        return secondFactorEnabled;
     }
 
     @Override

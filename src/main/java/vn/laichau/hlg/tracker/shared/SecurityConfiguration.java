@@ -1,5 +1,6 @@
 package vn.laichau.hlg.tracker.shared;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -7,7 +8,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Form login, CSRF on every form, and headers that forbid inline scripts and styles, framing and
@@ -26,7 +31,11 @@ class SecurityConfiguration {
     };
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, Clock clock,
+                                            @Value("${app.security.admin-second-factor-required:true}") boolean adminSecondFactor,
+                                            @Value("${app.security.sign-in-attempts-per-address:30}") int attemptsPerAddress,
+                                            @Value("${app.security.session-absolute-timeout:12h}") Duration absoluteTimeout)
+            throws Exception {
         http
                 // Coarse rules by role; every service still checks the user's scope (agency or unit).
                 .authorizeHttpRequests(requests -> requests
@@ -41,7 +50,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .defaultSuccessUrl("/", false)
+                        .successHandler(new SignInSuccessHandler())
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")
@@ -51,7 +60,9 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()))
-                .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+                .addFilterBefore(new SignInRateLimitFilter(attemptsPerAddress), CsrfFilter.class)
+                .addFilterBefore(new SessionLifetimeFilter(absoluteTimeout, clock), CsrfFilter.class)
+                .addFilterBefore(new AccountGateFilter(adminSecondFactor), AuthorizationFilter.class);
         return http.build();
     }
 

@@ -1,5 +1,6 @@
 package vn.laichau.hlg.tracker.unit;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +20,11 @@ public class UnitService {
 
     public Optional<UnitSummary> findByCode(String code) {
         return units.findByCode(code).map(UnitSummary::of);
+    }
+
+    /** Every unit, open or closed, ordered by code, for choosing one in a form. */
+    public List<UnitSummary> findAll() {
+        return units.findAll(Sort.by("code")).stream().map(UnitSummary::of).toList();
     }
 
     /** The unit and every unit below it (open or closed): what a reviewer of that unit oversees. */

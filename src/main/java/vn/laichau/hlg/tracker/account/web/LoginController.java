@@ -13,12 +13,14 @@ class LoginController {
 
     @GetMapping("/login")
     String login(Authentication authentication, @RequestParam(required = false) String error,
-                 @RequestParam(required = false) String logout, Model model) {
+                 @RequestParam(required = false) String logout, @RequestParam(required = false) String expired,
+                 Model model) {
         if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
         }
         model.addAttribute("loginError", error != null);
         model.addAttribute("loggedOut", logout != null);
+        model.addAttribute("expired", expired != null);
         return "account/login";
     }
 }

@@ -2,13 +2,7 @@ package vn.laichau.hlg.tracker.account.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,7 +20,6 @@ import java.util.Map;
 class PasswordController {
 
     private final AccountService accounts;
-    private final SecurityContextRepository securityContextRepository = new HttpSessionSecurityContextRepository();
 
     PasswordController(AccountService accounts) {
         this.accounts = accounts;
@@ -51,12 +44,7 @@ class PasswordController {
             return "account/password";
         }
         if (user.mustChangePassword()) {
-            Authentication current = SecurityContextHolder.getContext().getAuthentication();
-            SecurityContext context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    user.withPasswordChanged(), null, current.getAuthorities()));
-            SecurityContextHolder.setContext(context);
-            securityContextRepository.saveContext(context, request, response);
+            SessionSupport.replacePrincipal(user.withPasswordChanged(), request, response);
         }
         redirect.addFlashAttribute("success", "account.password.changed");
         return "redirect:/";

@@ -1,0 +1,154 @@
+package vn.laichau.hlg.tracker.account.web;
+
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.laichau.hlg.tracker.account.AccountAdministration;
+import vn.laichau.hlg.tracker.account.AccountAdministration.AccountCommand;
+import vn.laichau.hlg.tracker.account.AccountAdministration.AccountView;
+import vn.laichau.hlg.tracker.account.AccountAdministration.Created;
+import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.Role;
+
+import java.util.Map;
+
+/** Account administration: one form for create and edit, actions as small POST forms. */
+@Controller
+class AccountAdminController {
+
+    private final AccountAdministration administration;
+
+    AccountAdminController(AccountAdministration administration) {
+        this.administration = administration;
+    }
+
+    /** The account form's fields. */
+    record AccountForm(String username, String displayName, Role role, Long agencyId, Long unitId, Long version) {
+
+        AccountCommand command() {
+            return new AccountCommand(username, displayName, role, agencyId, unitId, version);
+        }
+
+        static AccountForm of(AccountView view) {
+            return new AccountForm(view.username(), view.displayName(), view.role(), view.agencyId(), view.unitId(), view.version());
+        }
+    }
+
+    @GetMapping("/admin/accounts")
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("accounts", administration.search(q, page));
+        return "account/admin/list";
+    }
+
+    @GetMapping("/admin/accounts/new")
+    String newForm(Model model) {
+        return form(new AccountForm("", "", Role.REPORTER, null, null, null), null, model);
+    }
+
+    @PostMapping("/admin/accounts")
+    String create(@ModelAttribute("form") AccountForm form, BindingResult binding, @AuthenticationPrincipal CurrentUser admin,
+                  Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return form(form, null, model);
+        }
+        Created created = administration.create(form.command(), admin.getUsername());
+        if (!created.errors().isEmpty()) {
+            created.errors().forEach((field, key) -> binding.rejectValue(field, key));
+            return form(form, null, model);
+        }
+        redirect.addFlashAttribute("success", "admin.accounts.created");
+        redirect.addFlashAttribute("oneTimePassword", created.oneTimePassword());
+        return "redirect:/admin/accounts/" + created.id();
+    }
+
+    @GetMapping("/admin/accounts/{id}")
+    String show(@PathVariable long id, Model model) {
+        model.addAttribute("account", administration.get(id));
+        return "account/admin/show";
+    }
+
+    @GetMapping("/admin/accounts/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        AccountView account = administration.get(id);
+        return form(AccountForm.of(account), account, model);
+    }
+
+    @PostMapping("/admin/accounts/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") AccountForm form, BindingResult binding,
+                  @AuthenticationPrincipal CurrentUser admin, Model model, RedirectAttributes redirect) {
+        AccountView account = administration.get(id);
+        if (binding.hasErrors()) {
+            return form(form, account, model);
+        }
+        try {
+            Map<String, String> errors = administration.update(id, form.command(), admin.getUsername());
+            if (!errors.isEmpty()) {
+                errors.forEach((field, key) -> binding.rejectValue(field, key));
+                return form(form, account, model);
+            }
+        } catch (ObjectOptimisticLockingFailureException stale) {
+            model.addAttribute("error", "admin.accounts.stale");
+            return form(form, account, model);
+        }
+        redirect.addFlashAttribute("success", "admin.accounts.updated");
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/admin/accounts/{id}/disable")
+    String disable(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+        if (id == admin.id()) {
+            redirect.addFlashAttribute("error", "admin.accounts.cannotDisableSelf");
+        } else {
+            administration.disable(id, admin.getUsername());
+            redirect.addFlashAttribute("success", "admin.accounts.disabled");
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/admin/accounts/{id}/enable")
+    String enable(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+        administration.enable(id, admin.getUsername());
+        redirect.addFlashAttribute("success", "admin.accounts.enabled");
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/admin/accounts/{id}/reset-password")
+    String resetPassword(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("oneTimePassword", administration.resetPassword(id, admin.getUsername()));
+        redirect.addFlashAttribute("success", "admin.accounts.passwordReset");
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/admin/accounts/{id}/unlock")
+    String unlock(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+        administration.unlock(id, admin.getUsername());
+        redirect.addFlashAttribute("success", "admin.accounts.unlocked");
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    @PostMapping("/admin/accounts/{id}/remove-second-factor")
+    String removeSecondFactor(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
+        administration.removeSecondFactor(id, admin.getUsername());
+        redirect.addFlashAttribute("success", "admin.accounts.secondFactorRemoved");
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    private String form(AccountForm form, AccountView account, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
+        model.addAttribute("account", account);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("choices", administration.choices());
+        return "account/admin/form";
+    }
+}
