@@ -82,7 +82,7 @@ public class AccountImport {
     }
 
     /** An account created by the import, with its one-time password to hand over. */
-    public record Imported(String username, String displayName, String oneTimePassword) {
+    public record Imported(String username, String displayName, String oneTimePassword) implements Serializable {
     }
 
     @Transactional(readOnly = true)

@@ -18,6 +18,8 @@ import vn.laichau.hlg.tracker.account.AccountAdministration.Created;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Role;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Account administration: one form for create and edit, actions as small POST forms. */
@@ -30,15 +32,50 @@ class AccountAdminController {
         this.administration = administration;
     }
 
-    /** The account form's fields. */
-    record AccountForm(String username, String displayName, Role role, Long agencyId, Long unitId, Long version) {
+    /**
+     * The account form's fields, all as typed: whatever arrives (even a role or id that is not one) comes
+     * back to the form with a message, instead of failing the binding.
+     */
+    record AccountForm(String username, String displayName, String role, String agencyId, String unitId, String version) {
 
         AccountCommand command() {
-            return new AccountCommand(username, displayName, role, agencyId, unitId, version);
+            return new AccountCommand(username, displayName, role(role), id(agencyId), id(unitId), id(version));
+        }
+
+        /** Field → message key for values that are not even of the right kind. */
+        Map<String, String> malformed() {
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (role != null && !role.isBlank() && role(role) == null) {
+                errors.put("role", "admin.accounts.error.roleRequired");
+            }
+            if (agencyId != null && !agencyId.isBlank() && id(agencyId) == null) {
+                errors.put("agencyId", "typeMismatch");
+            }
+            if (unitId != null && !unitId.isBlank() && id(unitId) == null) {
+                errors.put("unitId", "typeMismatch");
+            }
+            return errors;
         }
 
         static AccountForm of(AccountView view) {
-            return new AccountForm(view.username(), view.displayName(), view.role(), view.agencyId(), view.unitId(), view.version());
+            return new AccountForm(view.username(), view.displayName(), view.role().name(), text(view.agencyId()),
+                    text(view.unitId()), String.valueOf(view.version()));
+        }
+
+        private static Role role(String text) {
+            return Arrays.stream(Role.values()).filter(r -> r.name().equals(text)).findFirst().orElse(null);
+        }
+
+        private static Long id(String text) {
+            try {
+                return text == null || text.isBlank() ? null : Long.valueOf(text.trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        private static String text(Long id) {
+            return id == null ? "" : id.toString();
         }
     }
 
@@ -51,13 +88,14 @@ class AccountAdminController {
 
     @GetMapping("/admin/accounts/new")
     String newForm(Model model) {
-        return form(new AccountForm("", "", Role.REPORTER, null, null, null), null, model);
+        return form(new AccountForm("", "", Role.REPORTER.name(), "", "", ""), null, model);
     }
 
     @PostMapping("/admin/accounts")
     String create(@ModelAttribute("form") AccountForm form, BindingResult binding, @AuthenticationPrincipal CurrentUser admin,
                   Model model, RedirectAttributes redirect) {
-        if (binding.hasErrors()) {
+        if (!form.malformed().isEmpty()) {
+            form.malformed().forEach((field, key) -> binding.rejectValue(field, key));
             return form(form, null, model);
         }
         Created created = administration.create(form.command(), admin.getUsername());
@@ -86,7 +124,8 @@ class AccountAdminController {
     String update(@PathVariable long id, @ModelAttribute("form") AccountForm form, BindingResult binding,
                   @AuthenticationPrincipal CurrentUser admin, Model model, RedirectAttributes redirect) {
         AccountView account = administration.get(id);
-        if (binding.hasErrors()) {
+        if (!form.malformed().isEmpty()) {
+            form.malformed().forEach((field, key) -> binding.rejectValue(field, key));
             return form(form, account, model);
         }
         try {
