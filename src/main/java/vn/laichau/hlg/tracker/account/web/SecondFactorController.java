@@ -37,6 +37,10 @@ class SecondFactorController {
     @PostMapping("/login/totp")
     String verify(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String code,
                   HttpServletRequest request, Model model) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !Boolean.TRUE.equals(session.getAttribute(SignInSession.SECOND_FACTOR_PENDING))) {
+            return "redirect:/";
+        }
         if (!secondFactor.verifySignIn(user, code)) {
             model.addAttribute("codeError", true);
             return "account/totp-login";
