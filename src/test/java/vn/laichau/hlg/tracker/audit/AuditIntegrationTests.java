@@ -1,0 +1,78 @@
+package vn.laichau.hlg.tracker.audit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.Role;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
+import vn.laichau.hlg.tracker.support.TestAccounts;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.laichau.hlg.tracker.support.TestAccounts.PASSWORD;
+import static vn.laichau.hlg.tracker.support.TestAccounts.as;
+
+/** The audit trail: who, when, from where, old → new; filtered by user, kind and date; never rewritten. */
+@IntegrationTest
+class AuditIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Test
+    void adminActionsAndSignInsAreListedAndFilterable() throws Exception {
+        CurrentUser admin = accounts.create("kiem.toan", Role.ADMIN, null, null);
+        CurrentUser user = accounts.create("doi.tuong", Role.VIEWER, null, "12");
+        mvc.perform(post("/admin/accounts/{id}/disable", user.id()).with(as(admin)).with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr("203.0.113.45");
+                    return request;
+                }));
+        TestAccounts.signIn(mvc, user.getUsername(), "sai " + PASSWORD);
+        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+
+        mvc.perform(get("/admin/audit").param("actor", admin.getUsername()).with(as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ACCOUNT_DISABLED")))
+                .andExpect(content().string(containsString("account:" + user.getUsername())))
+                .andExpect(content().string(containsString("203.0.113.45")))
+                .andExpect(content().string(containsString("Trước: enabled")));
+        mvc.perform(get("/admin/audit").param("kind", "LOGIN_FAILED").param("from", today).param("to", today).with(as(admin)))
+                .andExpect(content().string(containsString(user.getUsername())))
+                .andExpect(content().string(not(containsString("<code>ACCOUNT_DISABLED</code>"))));
+        mvc.perform(get("/admin/audit").param("actor", admin.getUsername()).param("to", "2020-01-01").with(as(admin)))
+                .andExpect(content().string(containsString("Không có sự kiện nào khớp với bộ lọc.")));
+        mvc.perform(get("/admin/audit").param("from", "không phải ngày").with(as(admin)))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrDeleteAnEntry() {
+        jdbc.update("insert into audit_entry (at, kind, actor) values (now(), 'TEST_ENTRY', 'kiem.thu')");
+
+        assertThatThrownBy(() -> jdbc.update("update audit_entry set actor = 'ai do' where kind = 'TEST_ENTRY'"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("cannot be changed or deleted");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_entry where kind = 'TEST_ENTRY'"))
+                .isInstanceOf(DataAccessException.class);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where kind = 'TEST_ENTRY'", Integer.class)).isPositive();
+    }
+}
