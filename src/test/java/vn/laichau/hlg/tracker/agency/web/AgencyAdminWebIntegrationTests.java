@@ -136,8 +136,8 @@ class AgencyAdminWebIntegrationTests {
     @Test
     void aStaleEditIsRefusedWithAClearMessageAndOverwritesNothing() throws Exception {
         long id = jdbc.queryForObject("""
-                insert into agency (code, name, search_text, kind_id, unit_id, opened_on)
-                select ?, 'Cơ quan Hai Người Sửa', 'co quan hai nguoi sua', k.id, u.id, date '2027-01-01'
+                insert into agency (code, name, kind_id, unit_id, opened_on)
+                select ?, 'Cơ quan Hai Người Sửa', k.id, u.id, date '2027-01-01'
                 from agency_kind k, administrative_unit u where k.code = 'KHAC' and u.code = '12' returning id""",
                 Long.class, fixtureCode());
         jdbc.update("update agency set name = 'Tên của người thứ nhất', version = version + 1 where id = ?", id);
@@ -160,12 +160,12 @@ class AgencyAdminWebIntegrationTests {
     @Test
     void agenciesStillOpenInAClosedUnitAreListedWithAWarning() throws Exception {
         long unit = jdbc.queryForObject("""
-                insert into administrative_unit (code, name, search_text, level, parent_id, opened_on)
-                select ?, 'Huyện Sắp Đóng', 'huyen sap dong', 'DISTRICT', id, date '2027-01-01' from administrative_unit where code = '12'
+                insert into administrative_unit (code, name, level, parent_id, opened_on)
+                select ?, 'Huyện Sắp Đóng', 'DISTRICT', id, date '2027-01-01' from administrative_unit where code = '12'
                 returning id""", Long.class, fixtureCode().substring(0, 12));
         jdbc.update("""
-                insert into agency (code, name, search_text, kind_id, unit_id, opened_on)
-                select ?, 'Hội Luật gia huyện Sắp Đóng', 'hoi luat gia huyen sap dong', id, ?, date '2027-01-01'
+                insert into agency (code, name, kind_id, unit_id, opened_on)
+                select ?, 'Hội Luật gia huyện Sắp Đóng', id, ?, date '2027-01-01'
                 from agency_kind where code = 'HOI_LUAT_GIA'""", fixtureCode(), unit);
 
         mvc.perform(post("/admin/units/{id}/close", unit).with(admin()).with(csrf())
@@ -177,6 +177,9 @@ class AgencyAdminWebIntegrationTests {
                         containsString("Huyện Sắp Đóng đã đóng từ ngày 01/07/2028"),
                         containsString("Hội Luật gia huyện Sắp Đóng"),
                         containsString("Đơn vị hành chính đã đóng từ ngày 01/07/2028: hãy đóng cơ quan này hoặc chuyển sang đơn vị mới."))));
+        // Rows written outside the application are searchable too: the database folds their names.
+        mvc.perform(get("/admin/agencies").with(admin()).param("q", "hoi luat gia huyen sap dong"))
+                .andExpect(content().string(containsString("Tìm thấy 1 cơ quan, đơn vị.")));
     }
 
     @Test

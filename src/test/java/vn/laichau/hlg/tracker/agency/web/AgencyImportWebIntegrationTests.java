@@ -145,8 +145,8 @@ class AgencyImportWebIntegrationTests {
                 .andExpect(content().string(containsString("Cả 2 dòng đều đúng."))).andReturn();
         // Meanwhile someone adds an agency with the second code.
         jdbc.update("""
-                insert into agency (code, name, search_text, kind_id, unit_id, opened_on)
-                select ?, 'Người khác thêm', 'nguoi khac them', k.id, u.id, date '2027-01-01'
+                insert into agency (code, name, kind_id, unit_id, opened_on)
+                select ?, 'Người khác thêm', k.id, u.id, date '2027-01-01'
                 from agency_kind k, administrative_unit u where k.code = 'KHAC' and u.code = '12'""", p + "-2");
 
         mvc.perform(post("/admin/agencies/import/confirm").with(admin()).with(csrf()).cookie(session)
