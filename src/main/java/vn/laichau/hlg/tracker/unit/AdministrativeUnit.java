@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import vn.laichau.hlg.tracker.shared.SearchText;
 
 import java.time.LocalDate;
 
@@ -42,6 +43,10 @@ public class AdministrativeUnit {
     @JoinColumn(name = "parent_id")
     private AdministrativeUnit parent;
 
+    /** The name folded for searching without diacritics; see {@link SearchText}. */
+    @Column(name = "search_text", nullable = false)
+    private String searchText;
+
     @Column(name = "opened_on", nullable = false)
     private LocalDate openedOn;
 
@@ -56,6 +61,38 @@ public class AdministrativeUnit {
     private long version;
 
     protected AdministrativeUnit() {
+    }
+
+    AdministrativeUnit(String code, String name, UnitLevel level, AdministrativeUnit parent, LocalDate openedOn) {
+        this.code = code;
+        this.level = level;
+        this.parent = parent;
+        this.openedOn = openedOn;
+        setName(name);
+    }
+
+    void rename(String newName) {
+        setName(newName);
+    }
+
+    /**
+     * Closes the unit from a day on. Nothing below it or located in it moves: agencies, accounts and
+     * reports keep pointing at this unit, which stays in the tree with its dates.
+     */
+    void close(LocalDate day, AdministrativeUnit successorUnit) {
+        if (closedOn != null) {
+            throw new IllegalStateException("unit " + code + " is already closed");
+        }
+        if (!day.isAfter(openedOn)) {
+            throw new IllegalArgumentException("a unit closes after it opens");
+        }
+        this.closedOn = day;
+        this.successor = successorUnit;
+    }
+
+    private void setName(String newName) {
+        this.name = newName;
+        this.searchText = SearchText.fold(newName);
     }
 
     public Long getId() {
@@ -84,6 +121,14 @@ public class AdministrativeUnit {
 
     public LocalDate getClosedOn() {
         return closedOn;
+    }
+
+    public AdministrativeUnit getSuccessor() {
+        return successor;
+    }
+
+    public long getVersion() {
+        return version;
     }
 
     /** Open on a day: opened on or before it, and not yet closed. */

@@ -10,6 +10,14 @@ interface AdministrativeUnitRepository extends JpaRepository<AdministrativeUnit,
 
     Optional<AdministrativeUnit> findByCode(String code);
 
+    boolean existsByCodeIgnoreCase(String code);
+
+    /** Every unit with its parent and successor, in one query: the whole tree is small. */
+    @Query("""
+            select u from AdministrativeUnit u left join fetch u.parent left join fetch u.successor
+            order by u.code""")
+    List<AdministrativeUnit> findAllWithParentAndSuccessor();
+
     /** The unit and every unit below it, open or closed, in one recursive query. */
     @Query(value = """
             with recursive tree(id) as (

@@ -1,21 +1,49 @@
 package vn.laichau.hlg.tracker.unit;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.laichau.hlg.tracker.shared.AuditEvent;
+import vn.laichau.hlg.tracker.shared.web.NotFoundException;
+import vn.laichau.hlg.tracker.unit.UnitViews.Details;
+import vn.laichau.hlg.tracker.unit.UnitViews.NewUnit;
+import vn.laichau.hlg.tracker.unit.UnitViews.TreeRow;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** The administrative units: the public face of this module. */
+/**
+ * The administrative units: the public face of this module.
+ *
+ * <p>Units are never deleted. A reorganisation is recorded as data: units close from a date, optionally
+ * naming the unit that takes over (their successor), and new units open. Closing a unit changes only its
+ * closing date and successor, so agencies, accounts and reports that point at it stay where they were.
+ */
 @Service
 @Transactional(readOnly = true)
 public class UnitService {
 
-    private final AdministrativeUnitRepository units;
+    static final int MAX_CODE_LENGTH = 20;
+    static final int MAX_NAME_LENGTH = 200;
+    private static final LocalDate EARLIEST = LocalDate.of(1945, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    UnitService(AdministrativeUnitRepository units) {
+    private final AdministrativeUnitRepository units;
+    private final ApplicationEventPublisher events;
+
+    UnitService(AdministrativeUnitRepository units, ApplicationEventPublisher events) {
         this.units = units;
+        this.events = events;
     }
 
     public Optional<UnitSummary> findByCode(String code) {
@@ -34,5 +62,213 @@ public class UnitService {
 
     public Optional<UnitSummary> findById(long id) {
         return units.findById(id).map(UnitSummary::of);
+    }
+
+    /** Every unit, open or closed, in tree order (each unit followed by the units below it), in one query. */
+    public List<UnitSummary> all() {
+        return tree().stream()
+                .map(row -> new UnitSummary(row.id(), row.code(), row.name(), row.level(), row.parentId(),
+                        row.openedOn(), row.closedOn()))
+                .toList();
+    }
+
+    /** The whole tree with dates and successors, in display order, in one query. */
+    public List<TreeRow> tree() {
+        List<AdministrativeUnit> all = units.findAllWithParentAndSuccessor();
+        Map<Long, List<AdministrativeUnit>> children = new HashMap<>();
+        List<AdministrativeUnit> roots = new ArrayList<>();
+        for (AdministrativeUnit unit : all) {
+            if (unit.getParent() == null) {
+                roots.add(unit);
+            } else {
+                children.computeIfAbsent(unit.getParent().getId(), id -> new ArrayList<>()).add(unit);
+            }
+        }
+        // Open units first among siblings, so that the current tree reads first and history follows.
+        Comparator<AdministrativeUnit> order = Comparator
+                .comparing((AdministrativeUnit unit) -> unit.getClosedOn() != null)
+                .thenComparing(AdministrativeUnit::getCode);
+        List<TreeRow> rows = new ArrayList<>(all.size());
+        roots.sort(order);
+        for (AdministrativeUnit root : roots) {
+            addWithDescendants(root, 0, children, order, rows);
+        }
+        return rows;
+    }
+
+    private static void addWithDescendants(AdministrativeUnit unit, int depth, Map<Long, List<AdministrativeUnit>> children,
+                                           Comparator<AdministrativeUnit> order, List<TreeRow> rows) {
+        List<AdministrativeUnit> below = children.getOrDefault(unit.getId(), List.of());
+        int openChildren = (int) below.stream().filter(child -> child.getClosedOn() == null).count();
+        AdministrativeUnit successor = unit.getSuccessor();
+        rows.add(new TreeRow(unit.getId(), unit.getCode(), unit.getName(), unit.getLevel(), depth,
+                unit.getParent() == null ? null : unit.getParent().getId(), unit.getOpenedOn(), unit.getClosedOn(),
+                successor == null ? null : successor.getCode(), successor == null ? null : successor.getName(),
+                openChildren));
+        below.stream().sorted(order).forEach(child -> addWithDescendants(child, depth + 1, children, order, rows));
+    }
+
+    /** A unit for its edit and close forms. */
+    public Details get(long id) {
+        AdministrativeUnit unit = units.findById(id).orElseThrow(NotFoundException::new);
+        AdministrativeUnit parent = unit.getParent();
+        AdministrativeUnit successor = unit.getSuccessor();
+        return new Details(unit.getId(), unit.getCode(), unit.getName(), unit.getLevel(),
+                parent == null ? null : parent.getId(), parent == null ? null : parent.getName(),
+                unit.getOpenedOn(), unit.getClosedOn(),
+                successor == null ? null : successor.getId(), successor == null ? null : successor.getName(),
+                unit.getVersion());
+    }
+
+    /**
+     * Adds a unit below a parent of a higher level that is open on the new unit's opening day.
+     *
+     * @return the new unit's id
+     * @throws UnitChangeRejected when a rule is broken; nothing is saved
+     */
+    @Transactional
+    public long create(NewUnit command, String actor, String address) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String code = trim(command.code());
+        String name = trim(command.name());
+        if (code.isEmpty()) {
+            errors.put("code", "admin.units.error.codeRequired");
+        } else if (code.length() > MAX_CODE_LENGTH) {
+            errors.put("code", "admin.units.error.codeTooLong");
+        } else if (units.existsByCodeIgnoreCase(code)) {
+            errors.put("code", "admin.units.error.codeTaken");
+        }
+        checkName(name, errors);
+        LocalDate openedOn = command.openedOn();
+        if (openedOn == null) {
+            errors.put("openedOn", "admin.units.error.openedOnRequired");
+        } else if (outOfRange(openedOn)) {
+            errors.put("openedOn", "admin.units.error.dateOutOfRange");
+        }
+        AdministrativeUnit parent = null;
+        if (command.level() == null) {
+            errors.put("level", "admin.units.error.levelRequired");
+        } else if (command.level() == UnitLevel.PROVINCE) {
+            if (command.parentId() != null) {
+                errors.put("parentId", "admin.units.error.provinceHasNoParent");
+            }
+        } else if (command.parentId() == null) {
+            errors.put("parentId", "admin.units.error.parentRequired");
+        } else {
+            parent = units.findById(command.parentId()).orElse(null);
+            if (parent == null) {
+                errors.put("parentId", "admin.units.error.parentRequired");
+            } else if (command.level().ordinal() <= parent.getLevel().ordinal()) {
+                errors.put("level", "admin.units.error.levelNotBelowParent");
+            } else if (openedOn != null && !errors.containsKey("openedOn") && !parent.isOpenOn(openedOn)) {
+                errors.put("openedOn", "admin.units.error.parentNotOpen");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new UnitChangeRejected(errors);
+        }
+        AdministrativeUnit unit = units.save(new AdministrativeUnit(code, name, command.level(), parent, openedOn));
+        events.publishEvent(new AuditEvent("UNIT_CREATED", actor, address, target(unit), null, describe(unit)));
+        return unit.getId();
+    }
+
+    /**
+     * Renames a unit; its code, dates and everything located in it stay as they were.
+     *
+     * @throws ObjectOptimisticLockingFailureException when someone changed the unit since {@code version} was read
+     */
+    @Transactional
+    public void rename(long id, long version, String newName, String actor, String address) {
+        AdministrativeUnit unit = current(id, version);
+        String name = trim(newName);
+        Map<String, String> errors = new LinkedHashMap<>();
+        checkName(name, errors);
+        if (!errors.isEmpty()) {
+            throw new UnitChangeRejected(errors);
+        }
+        String oldName = unit.getName();
+        if (oldName.equals(name)) {
+            return;
+        }
+        unit.rename(name);
+        units.flush();
+        events.publishEvent(new AuditEvent("UNIT_RENAMED", actor, address, target(unit), oldName, name));
+    }
+
+    /**
+     * Closes a unit from a day on, optionally naming its successor: a unit open on that day that is
+     * neither the unit itself nor below it. Agencies located in the unit are not touched; the
+     * administrator closes or moves them (the agency pages list them with a warning).
+     *
+     * @throws UnitChangeRejected when a rule is broken; nothing is saved
+     * @throws ObjectOptimisticLockingFailureException when someone changed the unit since {@code version} was read
+     */
+    @Transactional
+    public void close(long id, long version, LocalDate closedOn, Long successorId, String actor, String address) {
+        AdministrativeUnit unit = current(id, version);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (unit.getClosedOn() != null) {
+            errors.put("closedOn", "admin.units.error.alreadyClosed");
+        } else if (closedOn == null) {
+            errors.put("closedOn", "admin.units.error.closedOnRequired");
+        } else if (outOfRange(closedOn)) {
+            errors.put("closedOn", "admin.units.error.dateOutOfRange");
+        } else if (!closedOn.isAfter(unit.getOpenedOn())) {
+            errors.put("closedOn", "admin.units.error.closedBeforeOpened");
+        }
+        AdministrativeUnit successor = null;
+        if (successorId != null) {
+            successor = units.findById(successorId).orElse(null);
+            if (successor == null) {
+                errors.put("successorId", "admin.units.error.successorUnknown");
+            } else if (units.findSubtreeIds(id).contains(successorId)) {
+                errors.put("successorId", "admin.units.error.successorInside");
+            } else if (closedOn != null && !errors.containsKey("closedOn") && !successor.isOpenOn(closedOn)) {
+                errors.put("successorId", "admin.units.error.successorNotOpen");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new UnitChangeRejected(errors);
+        }
+        unit.close(closedOn, successor);
+        units.flush();
+        events.publishEvent(new AuditEvent("UNIT_CLOSED", actor, address, target(unit),
+                "open since " + DAY.format(unit.getOpenedOn()),
+                "closed from " + DAY.format(closedOn)
+                        + (successor == null ? "" : "; successor " + successor.getCode() + " " + successor.getName())));
+    }
+
+    private AdministrativeUnit current(long id, long version) {
+        AdministrativeUnit unit = units.findById(id).orElseThrow(NotFoundException::new);
+        if (unit.getVersion() != version) {
+            throw new ObjectOptimisticLockingFailureException(AdministrativeUnit.class, id);
+        }
+        return unit;
+    }
+
+    private static void checkName(String name, Map<String, String> errors) {
+        if (name.isEmpty()) {
+            errors.put("name", "admin.units.error.nameRequired");
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            errors.put("name", "admin.units.error.nameTooLong");
+        }
+    }
+
+    private static boolean outOfRange(LocalDate day) {
+        return day.isBefore(EARLIEST) || day.isAfter(LATEST);
+    }
+
+    private static String trim(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    private static String target(AdministrativeUnit unit) {
+        return "unit:" + unit.getId();
+    }
+
+    private static String describe(AdministrativeUnit unit) {
+        return unit.getCode() + " " + unit.getName() + " (" + unit.getLevel()
+                + (unit.getParent() == null ? "" : ", in " + unit.getParent().getCode())
+                + ", opened " + DAY.format(unit.getOpenedOn()) + ")";
     }
 }

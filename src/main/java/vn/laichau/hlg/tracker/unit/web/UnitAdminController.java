@@ -1,0 +1,169 @@
+package vn.laichau.hlg.tracker.unit.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.unit.UnitChangeRejected;
+import vn.laichau.hlg.tracker.unit.UnitLevel;
+import vn.laichau.hlg.tracker.unit.UnitService;
+import vn.laichau.hlg.tracker.unit.UnitSummary;
+import vn.laichau.hlg.tracker.unit.UnitViews.Details;
+import vn.laichau.hlg.tracker.unit.UnitViews.NewUnit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** The administrative tree: view it, add a unit, rename one, close one from a date naming its successor. */
+@Controller
+@RequestMapping("/admin/units")
+class UnitAdminController {
+
+    private final UnitService units;
+
+    UnitAdminController(UnitService units) {
+        this.units = units;
+    }
+
+    @GetMapping
+    String tree(Model model) {
+        model.addAttribute("rows", units.tree());
+        return "admin/units/tree";
+    }
+
+    @GetMapping("/new")
+    String newForm(@RequestParam(name = "parent", required = false) Long parentId, Model model) {
+        model.addAttribute("form", new UnitForm("", "", null, parentId, null));
+        return newPage(model);
+    }
+
+    @PostMapping
+    String create(@ModelAttribute("form") UnitForm form, BindingResult binding, Model model,
+                  @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return newPage(model);
+        }
+        try {
+            units.create(new NewUnit(form.code(), form.name(), form.level(), form.parentId(), form.openedOn()),
+                    user.getUsername(), request.getRemoteAddr());
+        } catch (UnitChangeRejected rejected) {
+            rejected.errors().forEach(binding::rejectValue);
+            return newPage(model);
+        }
+        redirect.addFlashAttribute("success", "admin.units.created");
+        return "redirect:/admin/units";
+    }
+
+    @GetMapping("/{id}/rename")
+    String renameForm(@PathVariable long id, Model model) {
+        Details unit = units.get(id);
+        model.addAttribute("unit", unit);
+        model.addAttribute("form", new RenameForm(unit.name(), unit.version()));
+        return "admin/units/rename";
+    }
+
+    @PostMapping("/{id}/rename")
+    String rename(@PathVariable long id, @ModelAttribute("form") RenameForm form, BindingResult binding, Model model,
+                  @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpServletResponse response,
+                  RedirectAttributes redirect) {
+        Details unit = units.get(id);
+        model.addAttribute("unit", unit);
+        if (binding.hasErrors()) {
+            return "admin/units/rename";
+        }
+        try {
+            units.rename(id, form.version(), form.name(), user.getUsername(), request.getRemoteAddr());
+        } catch (UnitChangeRejected rejected) {
+            rejected.errors().forEach(binding::rejectValue);
+            return "admin/units/rename";
+        } catch (ObjectOptimisticLockingFailureException stale) {
+            return staleRename(id, form, model, response);
+        }
+        redirect.addFlashAttribute("success", "admin.units.renamed");
+        return "redirect:/admin/units";
+    }
+
+    @GetMapping("/{id}/close")
+    String closeForm(@PathVariable long id, Model model) {
+        Details unit = units.get(id);
+        model.addAttribute("form", new CloseForm(null, null, unit.version()));
+        return closePage(unit, model);
+    }
+
+    @PostMapping("/{id}/close")
+    String close(@PathVariable long id, @ModelAttribute("form") CloseForm form, BindingResult binding, Model model,
+                 @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpServletResponse response,
+                 RedirectAttributes redirect) {
+        Details unit = units.get(id);
+        if (binding.hasErrors()) {
+            return closePage(unit, model);
+        }
+        try {
+            units.close(id, form.version(), form.closedOn(), form.successorId(), user.getUsername(), request.getRemoteAddr());
+        } catch (UnitChangeRejected rejected) {
+            rejected.errors().forEach(binding::rejectValue);
+            return closePage(unit, model);
+        } catch (ObjectOptimisticLockingFailureException stale) {
+            Details current = units.get(id);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("stale", true);
+            model.addAttribute("form", new CloseForm(form.closedOn(), form.successorId(), current.version()));
+            return closePage(current, model);
+        }
+        // Agencies located in the unit stay open until the administrator closes or moves them: show them now.
+        redirect.addFlashAttribute("success", "admin.units.closed");
+        return "redirect:/admin/agencies?unit=" + id + "&status=OPEN";
+    }
+
+    private String staleRename(long id, RenameForm form, Model model, HttpServletResponse response) {
+        Details current = units.get(id);
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        model.addAttribute("unit", current);
+        model.addAttribute("stale", true);
+        // The typed name stays; saving again now is a deliberate choice made after seeing the current name.
+        model.addAttribute("form", new RenameForm(form.name(), current.version()));
+        return "admin/units/rename";
+    }
+
+    private String newPage(Model model) {
+        model.addAttribute("levels", UnitLevel.values());
+        model.addAttribute("parents", units.all().stream().filter(unit -> unit.level() != UnitLevel.COMMUNE).toList());
+        return "admin/units/new";
+    }
+
+    private String closePage(Details unit, Model model) {
+        Set<Long> inside = Set.copyOf(units.subtreeIds(unit.id()));
+        List<UnitSummary> candidates = units.all().stream()
+                .filter(candidate -> !inside.contains(candidate.id()))
+                .toList();
+        model.addAttribute("unit", unit);
+        model.addAttribute("successors", candidates);
+        return "admin/units/close";
+    }
+
+    /** The add form: a new unit below a parent. */
+    record UnitForm(String code, String name, UnitLevel level, Long parentId,
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn) {
+    }
+
+    /** The rename form, carrying the version that was read so that a concurrent change is noticed. */
+    record RenameForm(String name, long version) {
+    }
+
+    /** The close form: from which day, which unit takes over (optional), and the version read. */
+    record CloseForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn, Long successorId, long version) {
+    }
+}
