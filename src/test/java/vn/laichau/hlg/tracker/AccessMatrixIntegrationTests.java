@@ -69,6 +69,26 @@ class AccessMatrixIntegrationTests {
             POST /admin/accounts/import: ADMIN
             POST /admin/accounts/import/confirm: ADMIN
             GET /admin/accounts/import/result: ADMIN
+            GET /admin: ADMIN
+            GET /admin/units: ADMIN
+            POST /admin/units: ADMIN
+            GET /admin/units/new: ADMIN
+            GET /admin/units/{id}/rename: ADMIN
+            POST /admin/units/{id}/rename: ADMIN
+            GET /admin/units/{id}/close: ADMIN
+            POST /admin/units/{id}/close: ADMIN
+            GET /admin/agencies: ADMIN
+            POST /admin/agencies: ADMIN
+            GET /admin/agencies/new: ADMIN
+            GET /admin/agencies/{id}/edit: ADMIN
+            POST /admin/agencies/{id}/edit: ADMIN
+            GET /admin/agencies/{id}/close: ADMIN
+            POST /admin/agencies/{id}/close: ADMIN
+            GET /admin/agencies/import: ADMIN
+            POST /admin/agencies/import: ADMIN
+            GET /admin/agencies/import/preview: ADMIN
+            POST /admin/agencies/import/confirm: ADMIN
+            POST /admin/agencies/import/cancel: ADMIN
             """;
 
     /** Values for path variables: ids that exist nowhere, so that allowed requests change nothing. */

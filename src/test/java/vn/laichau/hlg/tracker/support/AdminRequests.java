@@ -18,7 +18,7 @@ public final class AdminRequests {
 
     public static RequestPostProcessor as(Role role) {
         CurrentUser user = new CurrentUser(-1, "test." + role.name().toLowerCase(java.util.Locale.ROOT), null,
-                "Test " + role, role, null, null, true, false, false);
+                "Test " + role, role, null, null, true, false, false, true);
         return authentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 
