@@ -4,6 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
@@ -31,6 +32,9 @@ class AdminAccessWebIntegrationTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void theIndexLinksToEveryAdministrationPage() throws Exception {
         mvc.perform(get("/admin").with(admin()))
@@ -38,6 +42,22 @@ class AdminAccessWebIntegrationTests {
                 .andExpect(content().string(allOf(containsString("href=\"/admin/units\""),
                         containsString("href=\"/admin/agencies\""), containsString("href=\"/admin/agencies/import\""),
                         containsString("href=\"/admin/accounts\""), containsString("href=\"/admin/audit\""))));
+    }
+
+    @Test
+    void theAdministratorReachesEveryPageInBothLanguages() throws Exception {
+        long unit = jdbc.queryForObject("select id from administrative_unit where code = '106'", Long.class);
+        long agency = jdbc.queryForObject("select id from agency where code = 'SO-TU-PHAP'", Long.class);
+        for (String path : List.of("/admin", "/admin/units", "/admin/units/new", "/admin/units/new?parent=" + unit,
+                "/admin/units/" + unit + "/rename", "/admin/units/" + unit + "/close",
+                "/admin/agencies", "/admin/agencies/new", "/admin/agencies/" + agency + "/edit",
+                "/admin/agencies/" + agency + "/close", "/admin/agencies/import")) {
+            mvc.perform(get(path).with(admin())).andExpect(status().isOk());
+            mvc.perform(get(path).param("lang", "en").with(admin()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Administration")));
+        }
+        mvc.perform(get("/admin/agencies/import/preview").with(admin())).andExpect(redirectedUrl("/admin/agencies/import"));
     }
 
     @ParameterizedTest

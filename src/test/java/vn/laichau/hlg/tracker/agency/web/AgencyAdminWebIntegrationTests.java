@@ -5,12 +5,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import vn.laichau.hlg.tracker.shared.AuditEvent;
 import vn.laichau.hlg.tracker.support.IntegrationTest;
 
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -26,6 +30,7 @@ import static vn.laichau.hlg.tracker.support.AdminRequests.admin;
 /** The administrator lists, searches, adds, edits and closes agencies. Every test rolls back. */
 @IntegrationTest
 @Transactional
+@RecordApplicationEvents
 class AgencyAdminWebIntegrationTests {
 
     @Autowired
@@ -33,6 +38,9 @@ class AgencyAdminWebIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void searchWithoutDiacriticsFindsTheAgency() throws Exception {
@@ -111,6 +119,10 @@ class AgencyAdminWebIntegrationTests {
                 .containsEntry("search_text", "trung tam tro giup phap ly nha nuoc thu")
                 .containsEntry("kind", "SO_BAN_NGANH")
                 .containsEntry("closed_on", "2029-12-31");
+        assertThat(events.stream(AuditEvent.class)).extracting(AuditEvent::kind, AuditEvent::target)
+                .containsExactly(tuple("AGENCY_CREATED", "agency:" + id),
+                        tuple("AGENCY_UPDATED", "agency:" + id),
+                        tuple("AGENCY_CLOSED", "agency:" + id));
         mvc.perform(get("/admin/agencies").with(admin()).param("q", "nha nuoc thu").param("status", "OPEN"))
                 .andExpect(content().string(containsString("Tìm thấy 1 cơ quan, đơn vị.")));
     }

@@ -8,6 +8,9 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import vn.laichau.hlg.tracker.shared.AuditEvent;
 import vn.laichau.hlg.tracker.support.IntegrationTest;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +39,7 @@ import static vn.laichau.hlg.tracker.support.AdminRequests.admin;
  */
 @IntegrationTest
 @Transactional
+@RecordApplicationEvents
 class AgencyImportWebIntegrationTests {
 
     private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([^\"]+)\"");
@@ -46,6 +50,9 @@ class AgencyImportWebIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void thePageDocumentsTheColumns() throws Exception {
@@ -88,6 +95,7 @@ class AgencyImportWebIntegrationTests {
                         containsString(p + "-OK"), containsString("UBND xã Đúng"),
                         not(containsString("name=\"token\"")))));
         assertThat(agencyCount()).isEqualTo(before);
+        assertThat(events.stream(AuditEvent.class)).isEmpty();
 
         mvc.perform(post("/admin/agencies/import/confirm").with(admin()).with(csrf()).cookie(session)
                         .param("token", "guessed"))
@@ -125,6 +133,9 @@ class AgencyImportWebIntegrationTests {
         assertThat(first).containsEntry("name", "UBND xã Thử Nhập Một").containsEntry("search_text", "ubnd xa thu nhap mot")
                 .containsEntry("kind", "UBND").containsEntry("unit", "106").containsEntry("opened_on", "2027-07-01");
         assertThat(agencyCount(p)).isEqualTo(2);
+        assertThat(events.stream(AuditEvent.class)).singleElement()
+                .extracting(AuditEvent::kind, AuditEvent::newValue)
+                .containsExactly("AGENCIES_IMPORTED", "2 agencies: " + p + "-1, " + p + "-2");
 
         // The upload was used up: confirming again saves nothing more.
         mvc.perform(post("/admin/agencies/import/confirm").with(admin()).with(csrf()).cookie(session)

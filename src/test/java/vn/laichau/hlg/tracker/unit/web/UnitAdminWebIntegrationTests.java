@@ -7,6 +7,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.annotation.Transactional;
 import vn.laichau.hlg.tracker.shared.SearchText;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import vn.laichau.hlg.tracker.shared.AuditEvent;
 import vn.laichau.hlg.tracker.support.IntegrationTest;
 
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -32,6 +36,7 @@ import static vn.laichau.hlg.tracker.support.AdminRequests.admin;
  */
 @IntegrationTest
 @Transactional
+@RecordApplicationEvents
 class UnitAdminWebIntegrationTests {
 
     @Autowired
@@ -39,6 +44,9 @@ class UnitAdminWebIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationEvents events;
 
     @Test
     void theTreeShowsTheProvinceWithItsDistrictsAndTheirDates() throws Exception {
@@ -88,6 +96,17 @@ class UnitAdminWebIntegrationTests {
                 .containsEntry("level", "DISTRICT")
                 .containsEntry("parent_id", unitId("12"));
         assertThat(reported(agency)).isEqualTo(reportedBefore);
+        assertThat(events.stream(AuditEvent.class))
+                .extracting(AuditEvent::kind, AuditEvent::actor, AuditEvent::target)
+                .containsExactly(
+                        tuple("UNIT_CREATED", "test.admin", "unit:" + oldDistrict),
+                        tuple("UNIT_CREATED", "test.admin", "unit:" + newDistrict),
+                        tuple("UNIT_CREATED", "test.admin", "unit:" + commune),
+                        tuple("UNIT_RENAMED", "test.admin", "unit:" + oldDistrict),
+                        tuple("UNIT_CLOSED", "test.admin", "unit:" + oldDistrict));
+        assertThat(events.stream(AuditEvent.class).filter(event -> event.kind().equals("UNIT_RENAMED")).findFirst().orElseThrow())
+                .extracting(AuditEvent::oldValue, AuditEvent::newValue, AuditEvent::address)
+                .containsExactly("Huyện Thử Nghiệm Cũ", "Huyện Thử Nghiệm Cũ (đổi tên)", "127.0.0.1");
         assertThat(jdbc.queryForObject("select unit_id from agency where id = ?", Long.class, agency)).isEqualTo(oldDistrict);
         assertThat(jdbc.queryForObject("select parent_id from administrative_unit where id = ?", Long.class, commune)).isEqualTo(oldDistrict);
 
