@@ -7,6 +7,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import vn.laichau.hlg.tracker.shared.web.FailedFormBinding;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -32,5 +33,6 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
+        registry.addInterceptor(FailedFormBinding.interceptor());
     }
 }
