@@ -8,6 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
@@ -32,7 +34,8 @@ class ReportAttachment {
     @Column(name = "size_bytes", nullable = false)
     private long sizeBytes;
 
-    @Column(nullable = false, columnDefinition = "char(64)")
+    @Column(nullable = false, length = 64)
+    @JdbcTypeCode(SqlTypes.CHAR)
     private String sha256;
 
     @Basic(fetch = FetchType.LAZY)

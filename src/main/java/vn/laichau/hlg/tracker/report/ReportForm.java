@@ -21,7 +21,7 @@ public record ReportForm(Long version, String implementationStatus, String perce
                 }
             });
         }
-        indicators = java.util.Collections.unmodifiableMap(copy);
+        indicators = copy;
     }
 
     public String indicator(long id) {

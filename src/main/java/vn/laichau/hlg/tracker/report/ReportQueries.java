@@ -171,8 +171,8 @@ class ReportQueries {
                 join task t on t.id = r.task_id
                 left join notification_read nr on nr.account_id = :account
                 where e.at >= :since and e.actor_id is distinct from :account and """
-                + (reviewer ? "e.action = 'SUBMITTED' and r.kind = 'LEAD' and a.unit_id in (:units)"
-                            : "e.action in ('RETURNED', 'APPROVED', 'REOPENED') and r.agency_id = :agency")
+                + (reviewer ? " e.action = 'SUBMITTED' and r.kind = 'LEAD' and a.unit_id in (:units)"
+                            : " e.action in ('RETURNED', 'APPROVED', 'REOPENED') and r.agency_id = :agency")
                 + " order by e.at desc, e.id desc limit :limit";
         var spec = jdbc.sql(sql).param("account", accountId).param("since", java.sql.Timestamp.from(since))
                 .param("limit", limit);

@@ -45,8 +45,9 @@ class NotificationController {
         }
 
         @ModelAttribute("unreadNotifications")
-        Long unreadNotifications(@AuthenticationPrincipal CurrentUser user) {
-            return user == null ? null : reports.unreadCount(user);
+        Long unreadNotifications(@AuthenticationPrincipal CurrentUser user, jakarta.servlet.http.HttpServletRequest request) {
+            // Only pages show the badge; a POST answers with a redirect.
+            return user == null || !"GET".equals(request.getMethod()) ? null : reports.unreadCount(user);
         }
     }
 }
