@@ -43,9 +43,11 @@ class Reminders {
     private final MessageSource messages;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final Clock clock;
+    private final String from;
 
     Reminders(JdbcClient jdbc, PeriodService periods, MessageSource messages, ObjectProvider<JavaMailSender> mailSender,
-              Clock clock) {
+              Clock clock, @org.springframework.beans.factory.annotation.Value("${app.mail.from:}") String from) {
+        this.from = from;
         this.jdbc = jdbc;
         this.periods = periods;
         this.messages = messages;
@@ -137,6 +139,9 @@ class Reminders {
         }
         body.append('\n').append(messages.getMessage("report.reminder.closing", null, VIETNAMESE)).append('\n');
         SimpleMailMessage message = new SimpleMailMessage();
+        if (!from.isBlank()) {
+            message.setFrom(from);
+        }
         message.setTo(who.email());
         message.setSubject(messages.getMessage("report.reminder.subject", new Object[] {lines.size()}, VIETNAMESE));
         message.setText(body.toString());
