@@ -133,6 +133,36 @@ class ReportBrowserTests {
         assertThat(browser.findElement(By.cssSelector(".alert-danger")).getText()).contains("không sửa được");
     }
 
+    @Test
+    void textTypedBeforeTheSessionExpiredIsOfferedBackAfterSigningInAgain() {
+        signIn(reporter);
+        browser.get(url("/reports?year=2026"));
+        click(browser.findElement(By.id("obligation-1")).findElement(By.cssSelector("button[type=submit]")));
+        String editUrl = browser.getCurrentUrl();
+        browser.findElement(By.id("results")).sendKeys("Một đoạn dài đã gõ trước khi hết phiên đăng nhập.");
+        browser.findElement(By.id("difficulties")).sendKeys("Mất điện, mất mạng.");
+
+        // The session ends on the server (expired, or the connection dropped) before the save arrives.
+        browser.manage().deleteCookieNamed("SESSION");
+        click(browser.findElement(By.id("save")));
+        long id = Long.parseLong(editUrl.replaceAll(".*/reports/(\\d+)/edit", "$1"));
+        assertThat(jdbc.queryForObject("select results from progress_report where id = ?", String.class, id))
+                .as("nothing reached the report").isNull();
+
+        signIn(reporter);
+        browser.get(editUrl);
+        assertThat(browser.findElement(By.id("results")).getAttribute("value")).isEmpty();
+        WebElement offer = browser.findElement(By.id("draft-offer"));
+        assertThat(offer.isDisplayed()).isTrue();
+        click(browser.findElement(By.id("draft-restore")));
+        assertThat(browser.findElement(By.id("results")).getAttribute("value"))
+                .isEqualTo("Một đoạn dài đã gõ trước khi hết phiên đăng nhập.");
+        assertThat(browser.findElement(By.id("difficulties")).getAttribute("value")).isEqualTo("Mất điện, mất mạng.");
+        click(browser.findElement(By.id("save")));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Đã lưu nháp");
+        assertThat(browser.findElements(By.cssSelector("#draft-offer:not([hidden])"))).isEmpty();
+    }
+
     /** Scrolled to the middle of the small screen first, as a person would before tapping. */
     private void click(WebElement element) {
         // Bootstrap scrolls smoothly; jump instead, so that the tap lands where the element is.
