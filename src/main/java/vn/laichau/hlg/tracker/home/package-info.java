@@ -1,7 +1,7 @@
 /**
  * The page each person lands on after signing in.
  */
-@ApplicationModule(allowedDependencies = {"plan", "shared"})
+@ApplicationModule(allowedDependencies = {"plan", "period", "report", "shared"})
 package vn.laichau.hlg.tracker.home;
 
 import org.springframework.modulith.ApplicationModule;

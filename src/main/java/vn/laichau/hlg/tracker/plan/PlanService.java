@@ -35,9 +35,11 @@ public class PlanService {
     private final TaskAssignmentRepository assignments;
     private final TimelineEntryRepository timeline;
     private final AgencyService agencies;
+    private final IndicatorCatalog indicators;
 
     PlanService(PlanRepository plans, TaskRepository tasks, TaskAssignmentRepository assignments,
-                TimelineEntryRepository timeline, AgencyService agencies) {
+                TimelineEntryRepository timeline, AgencyService agencies, IndicatorCatalog indicators) {
+        this.indicators = indicators;
         this.plans = plans;
         this.tasks = tasks;
         this.assignments = assignments;
@@ -125,5 +127,102 @@ public class PlanService {
 
     private Plan plan() {
         return plans.findByCode(Plan.LAI_CHAU).orElseThrow(() -> new IllegalStateException("The plan is not seeded"));
+    }
+
+    /** Every leaf task with its id, in the document's order. */
+    public List<PlanViews.TaskRef> taskRefs() {
+        return indicators.tasks();
+    }
+
+    public Optional<PlanViews.TaskRef> taskRef(long taskId) {
+        return indicators.task(taskId);
+    }
+
+    /** Every indicator, active or not, for administration. */
+    public List<PlanViews.IndicatorView> indicators() {
+        return indicators.all();
+    }
+
+    public Optional<PlanViews.IndicatorView> indicator(long id) {
+        return indicators.find(id);
+    }
+
+    /** The indicators attached to each task (task id → indicators in order); inactive ones only when asked. */
+    public Map<Long, List<PlanViews.IndicatorView>> indicatorsByTask(boolean activeOnly) {
+        return indicators.byTask(activeOnly);
+    }
+
+    /** The active indicators a report on this task asks for, in order. */
+    public List<PlanViews.IndicatorView> indicatorsOfTask(long taskId) {
+        return indicators.ofTask(taskId);
+    }
+
+    /** Indicators by id (also inactive ones, so that old reports still show their values). */
+    public List<PlanViews.IndicatorView> indicatorsWithIds(java.util.Collection<Long> ids) {
+        return indicators.withIds(ids);
+    }
+
+    /**
+     * Adds an indicator.
+     *
+     * @return field → message key for each problem; empty when added
+     */
+    @Transactional
+    public Map<String, String> addIndicator(String code, String name, String unit, String memberCategory, Integer position) {
+        Map<String, String> errors = checkIndicator(name, unit, position);
+        String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!normalised.matches("[A-Z0-9_]{2,60}")) {
+            errors.put("code", "plan.admin.indicator.codeInvalid");
+        } else if (indicators.codeExists(normalised)) {
+            errors.put("code", "plan.admin.indicator.codeTaken");
+        }
+        if (errors.isEmpty()) {
+            indicators.create(normalised, name.strip(), unit.strip(), blankToNull(memberCategory), position);
+        }
+        return errors;
+    }
+
+    /**
+     * Changes an indicator.
+     *
+     * @return field → message key for each problem (key {@code version} when someone else saved first)
+     */
+    @Transactional
+    public Map<String, String> updateIndicator(long id, long version, String name, String unit, String memberCategory,
+                                               Integer position, boolean active) {
+        Map<String, String> errors = checkIndicator(name, unit, position);
+        if (errors.isEmpty() && !indicators.update(id, version, name.strip(), unit.strip(), blankToNull(memberCategory),
+                position, active)) {
+            errors.put("version", "plan.admin.indicator.stale");
+        }
+        return errors;
+    }
+
+    @Transactional
+    public void attachIndicator(long taskId, long indicatorId) {
+        indicators.attach(taskId, indicatorId);
+    }
+
+    @Transactional
+    public void detachIndicator(long taskId, long indicatorId) {
+        indicators.detach(taskId, indicatorId);
+    }
+
+    private static Map<String, String> checkIndicator(String name, String unit, Integer position) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (name == null || name.isBlank() || name.length() > 300) {
+            errors.put("name", "plan.admin.indicator.nameRequired");
+        }
+        if (unit == null || unit.isBlank() || unit.length() > 40) {
+            errors.put("unit", "plan.admin.indicator.unitRequired");
+        }
+        if (position == null || position < 0 || position > 100000) {
+            errors.put("position", "plan.admin.indicator.positionInvalid");
+        }
+        return errors;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

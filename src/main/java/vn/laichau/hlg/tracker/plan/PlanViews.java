@@ -47,4 +47,16 @@ public final class PlanViews {
      */
     public record PartyView(String wording, PartyType type, List<AgencySummary> agencies) {
     }
+
+    /** A leaf task by id, for modules that store task ids. */
+    public record TaskRef(long id, String code, String title) {
+    }
+
+    /**
+     * An indicator (chỉ tiêu): a number reported per task per year, with its unit. {@code memberCategory}
+     * groups the member counts behind Đề án 129's participation targets.
+     */
+    public record IndicatorView(long id, String code, String name, String unit, String memberCategory, int position,
+                                boolean active, long version) {
+    }
 }

@@ -4,23 +4,44 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import vn.laichau.hlg.tracker.period.PeriodService;
 import vn.laichau.hlg.tracker.plan.PlanService;
+import vn.laichau.hlg.tracker.report.ReportService;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.Role;
+
+import java.time.Clock;
+import java.time.LocalDate;
 
 /** The page each person lands on after signing in. */
 @Controller
 class HomeController {
 
     private final PlanService plans;
+    private final ReportService reports;
+    private final PeriodService periods;
+    private final Clock clock;
 
-    HomeController(PlanService plans) {
+    HomeController(PlanService plans, ReportService reports, PeriodService periods, Clock clock) {
         this.plans = plans;
+        this.reports = reports;
+        this.periods = periods;
+        this.clock = clock;
     }
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("user", user);
         model.addAttribute("plan", plans.overview());
+        if (user.role() == Role.REPORTER) {
+            int year = periods.currentYear();
+            model.addAttribute("year", year);
+            model.addAttribute("today", LocalDate.now(clock));
+            model.addAttribute("obligations", reports.obligations(user, year));
+        }
+        if (reports.canReview(user)) {
+            model.addAttribute("waiting", reports.waitingCount(user));
+        }
         return "home/index";
     }
 }

@@ -1,0 +1,108 @@
+package vn.laichau.hlg.tracker.period;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The obligations (agency × task × year a report is owed for), derived from the plan: every lead
+ * assignment of a task, in every year of its timeline that has a reporting period, names one agency
+ * (party AGENCY) or every agency of a kind at a level (party KIND) that was open at some time during
+ * the year's data window. Kept in a table so that pages and dashboards read them by index.
+ *
+ * <p>Call {@link #refresh()} after changing agencies, assignments, timelines or periods; it also runs
+ * at start-up.
+ */
+@Service
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+public class ObligationService implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ObligationService.class);
+
+    /**
+     * One statement: insert what is owed and missing, delete what is no longer owed unless a report was
+     * already started for it (a report is never orphaned).
+     */
+    private static final String REFRESH = """
+            with owed as (
+                select distinct a.id as agency_id, ta.task_id, p.year
+                from task_assignment ta
+                join task_timeline_entry tl on tl.task_id = ta.task_id
+                join reporting_period p on p.year = tl.year
+                join agency a on (ta.party_type = 'AGENCY' and a.id = ta.agency_id)
+                              or (ta.party_type = 'KIND' and a.kind_id = ta.agency_kind_id)
+                join administrative_unit u on u.id = a.unit_id
+                where ta.role = 'LEAD'
+                  and (ta.party_type = 'AGENCY' or ta.unit_level is null or u.level = ta.unit_level)
+                  and a.opened_on <= p.data_to
+                  and (a.closed_on is null or a.closed_on > p.data_from)
+            ),
+            removed as (
+                delete from obligation o
+                where not exists (select 1 from owed w
+                                  where w.agency_id = o.agency_id and w.task_id = o.task_id and w.year = o.year)
+                  and not exists (select 1 from progress_report r
+                                  where r.agency_id = o.agency_id and r.task_id = o.task_id and r.year = o.year)
+                returning o.id
+            ),
+            added as (
+                insert into obligation (agency_id, task_id, year)
+                select agency_id, task_id, year from owed
+                on conflict (agency_id, task_id, year) do nothing
+                returning id
+            )
+            select (select count(*) from added) || ' added, ' || (select count(*) from removed) || ' removed'
+            """;
+
+    private final JdbcClient jdbc;
+
+    ObligationService(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Re-derives the obligations from the plan, the agencies and the periods. */
+    @Transactional
+    public String refresh() {
+        String result = jdbc.sql(REFRESH).query(String.class).single();
+        log.info("Obligations refreshed: {}", result);
+        return result;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        refresh();
+    }
+
+    /** One obligation, whoever owes it. */
+    @Transactional(readOnly = true)
+    public Optional<ObligationView> find(long id) {
+        return jdbc.sql("select id, agency_id, task_id, year from obligation where id = ?").param(id)
+                .query(ObligationView.class).optional();
+    }
+
+    /** What an agency owes for a year. */
+    @Transactional(readOnly = true)
+    public List<ObligationView> ofAgency(long agencyId, int year) {
+        return jdbc.sql("select id, agency_id, task_id, year from obligation where agency_id = ? and year = ? order by task_id")
+                .params(agencyId, year).query(ObligationView.class).list();
+    }
+
+    /** Every agency that owes at least one report in some year. */
+    @Transactional(readOnly = true)
+    public List<Long> agenciesOwing() {
+        return jdbc.sql("select distinct agency_id from obligation").query(Long.class).list();
+    }
+
+    /** Agency × task × year that a report is owed for. */
+    public record ObligationView(long id, long agencyId, long taskId, int year) {
+    }
+}

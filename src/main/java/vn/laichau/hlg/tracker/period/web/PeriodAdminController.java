@@ -1,0 +1,114 @@
+package vn.laichau.hlg.tracker.period.web;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.laichau.hlg.tracker.agency.AgencyService;
+import vn.laichau.hlg.tracker.period.ObligationService;
+import vn.laichau.hlg.tracker.period.PeriodService;
+import vn.laichau.hlg.tracker.period.PeriodView;
+import vn.laichau.hlg.tracker.shared.CurrentUser;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reporting periods: dates, closing, reopening for one agency. Province reviewers and administrators. */
+@Controller
+class PeriodAdminController {
+
+    private final PeriodService periods;
+    private final ObligationService obligations;
+    private final AgencyService agencies;
+
+    PeriodAdminController(PeriodService periods, ObligationService obligations, AgencyService agencies) {
+        this.periods = periods;
+        this.obligations = obligations;
+        this.agencies = agencies;
+    }
+
+    record ScheduleForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, long version) {
+    }
+
+    record ReopenForm(Long agencyId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openUntil, String reason) {
+    }
+
+    @GetMapping("/admin/periods")
+    String list(Model model) {
+        return page(model, null, Map.of(), null);
+    }
+
+    @PostMapping("/admin/periods/{year}/schedule")
+    String schedule(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @ModelAttribute ScheduleForm form,
+                    Model model, RedirectAttributes redirect) {
+        Map<String, String> errors;
+        try {
+            errors = periods.schedule(user, year, form.opensOn(), form.dueOn(), form.version());
+        } catch (ObjectOptimisticLockingFailureException stale) {
+            redirect.addFlashAttribute("error", "period.stale");
+            return "redirect:/admin/periods";
+        }
+        if (!errors.isEmpty()) {
+            return page(model, year, errors, null);
+        }
+        redirect.addFlashAttribute("success", "period.saved");
+        return "redirect:/admin/periods";
+    }
+
+    @PostMapping("/admin/periods/{year}/close")
+    String close(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, RedirectAttributes redirect) {
+        periods.close(user, year);
+        redirect.addFlashAttribute("success", "period.closed");
+        return "redirect:/admin/periods";
+    }
+
+    @PostMapping("/admin/periods/{year}/open")
+    String open(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, RedirectAttributes redirect) {
+        periods.open(user, year);
+        redirect.addFlashAttribute("success", "period.opened");
+        return "redirect:/admin/periods";
+    }
+
+    @PostMapping("/admin/periods/{year}/reopen")
+    String reopen(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @ModelAttribute ReopenForm form,
+                  Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = periods.reopenFor(user, year, form.agencyId(), form.openUntil(), form.reason());
+        if (!errors.isEmpty()) {
+            return page(model, year, errors, form);
+        }
+        redirect.addFlashAttribute("success", "period.reopened");
+        return "redirect:/admin/periods";
+    }
+
+    private String page(Model model, Integer failedYear, Map<String, String> errors, ReopenForm reopenForm) {
+        List<PeriodView> all = periods.all();
+        Map<Integer, Object> reopenings = new LinkedHashMap<>();
+        for (PeriodView period : all) {
+            if (period.closed()) {
+                reopenings.put(period.year(), periods.reopenings(period.year()));
+            }
+        }
+        model.addAttribute("periods", all);
+        model.addAttribute("reopenings", reopenings);
+        model.addAttribute("failedYear", failedYear);
+        model.addAttribute("errors", errors);
+        model.addAttribute("reopenForm", reopenForm);
+        model.addAttribute("agencies", agencies.findAll(obligationAgencies()).stream()
+                .sorted(Comparator.comparing(a -> a.unitLevel().ordinal())).toList());
+        return "period/admin";
+    }
+
+    private List<Long> obligationAgencies() {
+        return obligations.agenciesOwing();
+    }
+}

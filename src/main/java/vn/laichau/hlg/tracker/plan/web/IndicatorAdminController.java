@@ -1,0 +1,103 @@
+package vn.laichau.hlg.tracker.plan.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.laichau.hlg.tracker.plan.PlanService;
+import vn.laichau.hlg.tracker.plan.PlanViews.IndicatorView;
+import vn.laichau.hlg.tracker.shared.web.NotFoundException;
+
+import java.util.Map;
+
+/** Administration of indicators: add and change them, attach them to tasks and detach them. */
+@Controller
+class IndicatorAdminController {
+
+    private final PlanService plan;
+
+    IndicatorAdminController(PlanService plan) {
+        this.plan = plan;
+    }
+
+    /** An indicator as typed; the position stays text so that a typo comes back with its message. */
+    record IndicatorForm(String code, String name, String unit, String memberCategory, String position, Boolean active,
+                         Long version) {
+    }
+
+    @GetMapping("/admin/plan")
+    String page(Model model) {
+        return page(model, null, new IndicatorForm("", "", "", "", "100", true, null), Map.of());
+    }
+
+    @GetMapping("/admin/plan/indicators/{id}")
+    String edit(@PathVariable long id, Model model) {
+        IndicatorView indicator = plan.indicator(id).orElseThrow(NotFoundException::new);
+        return page(model, id, new IndicatorForm(indicator.code(), indicator.name(), indicator.unit(),
+                indicator.memberCategory(), String.valueOf(indicator.position()), indicator.active(), indicator.version()), Map.of());
+    }
+
+    @PostMapping("/admin/plan/indicators")
+    String add(@ModelAttribute IndicatorForm form, Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = plan.addIndicator(form.code(), form.name(), form.unit(), form.memberCategory(), position(form));
+        if (!errors.isEmpty()) {
+            return page(model, null, form, errors);
+        }
+        redirect.addFlashAttribute("success", "plan.admin.saved");
+        return "redirect:/admin/plan";
+    }
+
+    @PostMapping("/admin/plan/indicators/{id}")
+    String update(@PathVariable long id, @ModelAttribute IndicatorForm form, Model model, RedirectAttributes redirect) {
+        plan.indicator(id).orElseThrow(NotFoundException::new);
+        Map<String, String> errors = plan.updateIndicator(id, form.version() == null ? -1 : form.version(), form.name(),
+                form.unit(), form.memberCategory(), position(form), Boolean.TRUE.equals(form.active()));
+        if (errors.containsKey("version")) {
+            redirect.addFlashAttribute("error", errors.get("version"));
+            return "redirect:/admin/plan/indicators/" + id;
+        }
+        if (!errors.isEmpty()) {
+            return page(model, id, form, errors);
+        }
+        redirect.addFlashAttribute("success", "plan.admin.saved");
+        return "redirect:/admin/plan";
+    }
+
+    @PostMapping("/admin/plan/tasks/{taskId}/indicators")
+    String attach(@PathVariable long taskId, @RequestParam long indicator, RedirectAttributes redirect) {
+        plan.taskRef(taskId).orElseThrow(NotFoundException::new);
+        plan.indicator(indicator).orElseThrow(NotFoundException::new);
+        plan.attachIndicator(taskId, indicator);
+        redirect.addFlashAttribute("success", "plan.admin.attached");
+        return "redirect:/admin/plan#task-" + taskId;
+    }
+
+    @PostMapping("/admin/plan/tasks/{taskId}/indicators/{indicator}/detach")
+    String detach(@PathVariable long taskId, @PathVariable long indicator, RedirectAttributes redirect) {
+        plan.detachIndicator(taskId, indicator);
+        redirect.addFlashAttribute("success", "plan.admin.detached");
+        return "redirect:/admin/plan#task-" + taskId;
+    }
+
+    private String page(Model model, Long editing, IndicatorForm form, Map<String, String> errors) {
+        model.addAttribute("tasks", plan.taskRefs());
+        model.addAttribute("byTask", plan.indicatorsByTask(false));
+        model.addAttribute("indicators", plan.indicators());
+        model.addAttribute("editing", editing);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "plan/admin";
+    }
+
+    private static Integer position(IndicatorForm form) {
+        try {
+            return form.position() == null ? null : Integer.valueOf(form.position().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package vn.laichau.hlg.tracker.report;
+
+/** What a line of a report's history records. */
+public enum ReportAction {
+    CREATED,
+    CHANGED,
+    SUBMITTED,
+    APPROVED,
+    RETURNED,
+    REOPENED,
+    ATTACHMENT_ADDED,
+    ATTACHMENT_REMOVED
+}

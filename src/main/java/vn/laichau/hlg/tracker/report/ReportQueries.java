@@ -1,0 +1,193 @@
+package vn.laichau.hlg.tracker.report;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.laichau.hlg.tracker.report.ReportViews.AttachmentView;
+import vn.laichau.hlg.tracker.report.ReportViews.HistoryLine;
+import vn.laichau.hlg.tracker.report.ReportViews.Notification;
+import vn.laichau.hlg.tracker.report.ReportViews.ObligationRow;
+import vn.laichau.hlg.tracker.report.ReportViews.QueueRow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The read side of reports: each page's list in one SQL statement, whatever the number of rows. */
+@Component
+class ReportQueries {
+
+    private final JdbcClient jdbc;
+
+    ReportQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Where a report sits: agency, unit, task and the period's due date. */
+    record Header(long id, long agencyId, String agencyName, long unitId, String unitName, long taskId, String taskCode,
+                  String taskTitle, int year, LocalDate dueOn) {
+    }
+
+    Optional<Header> header(long reportId) {
+        return jdbc.sql("""
+                select r.id, a.id as agency_id, a.name as agency_name, u.id as unit_id, u.name as unit_name,
+                       t.id as task_id, t.code as task_code, t.title as task_title, r.year, p.due_on
+                from progress_report r
+                join agency a on a.id = r.agency_id
+                join administrative_unit u on u.id = a.unit_id
+                join task t on t.id = r.task_id
+                left join reporting_period p on p.year = r.year
+                where r.id = ?""").param(reportId).query(Header.class).optional();
+    }
+
+    List<ObligationRow> obligations(long agencyId, int year) {
+        return jdbc.sql("""
+                select o.id as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, o.year,
+                       r.id as report_id, r.status, p.due_on, r.return_reason
+                from obligation o
+                join task t on t.id = o.task_id
+                join task_group g on g.id = t.group_id
+                join reporting_period p on p.year = o.year
+                left join progress_report r on r.agency_id = o.agency_id and r.task_id = o.task_id
+                                            and r.year = o.year and r.kind = 'LEAD'
+                where o.agency_id = ? and o.year = ?
+                order by g.position, t.position""").params(agencyId, year).query(ObligationRow.class).list();
+    }
+
+    /** Tasks of the year that the agency coordinates (and does not lead), with its contribution if started. */
+    List<ObligationRow> contributions(long agencyId, int year) {
+        return jdbc.sql("""
+                select 0 as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, p.year,
+                       r.id as report_id, r.status, p.due_on, r.return_reason
+                from task t
+                join task_group g on g.id = t.group_id
+                join reporting_period p on p.year = :year
+                join agency a on a.id = :agency
+                join administrative_unit u on u.id = a.unit_id
+                left join progress_report r on r.agency_id = a.id and r.task_id = t.id and r.year = p.year
+                                            and r.kind = 'CONTRIBUTION'
+                where exists (select 1 from task_timeline_entry tl where tl.task_id = t.id and tl.year = p.year)
+                  and exists (select 1 from task_assignment ta
+                              where ta.task_id = t.id and ta.role = 'COORDINATING'
+                                and ((ta.party_type = 'AGENCY' and ta.agency_id = a.id)
+                                  or (ta.party_type = 'KIND' and ta.agency_kind_id = a.kind_id
+                                      and (ta.unit_level is null or ta.unit_level = u.level))))
+                  and not exists (select 1 from obligation o where o.agency_id = a.id and o.task_id = t.id and o.year = p.year)
+                order by g.position, t.position""")
+                .param("year", year).param("agency", agencyId).query(ObligationRow.class).list();
+    }
+
+    boolean coordinates(long agencyId, long taskId, int year) {
+        return contributions(agencyId, year).stream().anyMatch(row -> row.taskId() == taskId);
+    }
+
+    List<QueueRow> queue(Collection<Long> unitIds, Integer year, Long taskId, ReportStatus status) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                select r.id as report_id, r.year, a.name as agency_name, u.name as unit_name, t.id as task_id,
+                       t.code as task_code, t.title as task_title, r.status, r.submitted_at, r.first_submitted_at
+                from progress_report r
+                join agency a on a.id = r.agency_id
+                join administrative_unit u on u.id = a.unit_id
+                join task t on t.id = r.task_id
+                join task_group g on g.id = t.group_id
+                where r.kind = 'LEAD' and a.unit_id in (:units)""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("units", unitIds);
+        if (year != null) {
+            sql.append(" and r.year = :year");
+            params.put("year", year);
+        }
+        if (taskId != null) {
+            sql.append(" and r.task_id = :task");
+            params.put("task", taskId);
+        }
+        if (status != null) {
+            sql.append(" and r.status = :status");
+            params.put("status", status.name());
+        }
+        sql.append(" order by r.submitted_at nulls last, r.year, g.position, t.position, a.name limit 500");
+        return jdbc.sql(sql.toString()).params(params).query(QueueRow.class).list();
+    }
+
+    long countWaiting(Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                select count(*) from progress_report r join agency a on a.id = r.agency_id
+                where r.kind = 'LEAD' and r.status = 'SUBMITTED' and a.unit_id in (:units)""")
+                .param("units", unitIds).query(Long.class).single();
+    }
+
+    List<HistoryLine> history(long reportId) {
+        return jdbc.sql("""
+                select at, actor_name, action, field, old_value, new_value, comment
+                from report_event where report_id = ? order by at desc, id desc""")
+                .param(reportId).query(HistoryLine.class).list();
+    }
+
+    List<AttachmentView> attachments(long reportId) {
+        return jdbc.sql("""
+                select id, file_name, content_type, size_bytes, sha256, uploaded_at
+                from report_attachment where report_id = ? order by uploaded_at, id""")
+                .param(reportId).query(AttachmentView.class).list();
+    }
+
+    /** Contributions of coordinating agencies to a task's year that have been sent (not drafts). */
+    List<Long> sentContributions(long taskId, int year) {
+        return jdbc.sql("""
+                select id from progress_report
+                where kind = 'CONTRIBUTION' and task_id = ? and year = ? and status <> 'DRAFT' order by id""")
+                .params(taskId, year).query(Long.class).list();
+    }
+
+    Optional<Long> reportOf(long agencyId, long taskId, int year, ReportKind kind) {
+        return jdbc.sql("select id from progress_report where agency_id = ? and task_id = ? and year = ? and kind = ?")
+                .params(agencyId, taskId, year, kind.name()).query(Long.class).optional();
+    }
+
+    /**
+     * What concerns a person: for reviewers, submissions in their units; for reporters, returns,
+     * approvals and reopenings of their agency's reports. The last 90 days, newest first.
+     */
+    List<Notification> notifications(long accountId, Collection<Long> unitIds, Long agencyId, Instant since, int limit) {
+        boolean reviewer = agencyId == null;
+        if (reviewer && unitIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = """
+                select e.report_id, e.at, e.action, e.actor_name, a.name as agency_name, t.code as task_code, r.year,
+                       e.comment, (e.at > coalesce(nr.read_at, timestamptz '1970-01-01')) as unread
+                from report_event e
+                join progress_report r on r.id = e.report_id
+                join agency a on a.id = r.agency_id
+                join task t on t.id = r.task_id
+                left join notification_read nr on nr.account_id = :account
+                where e.at >= :since and e.actor_id is distinct from :account and """
+                + (reviewer ? " e.action = 'SUBMITTED' and r.kind = 'LEAD' and a.unit_id in (:units)"
+                            : " e.action in ('RETURNED', 'APPROVED', 'REOPENED') and r.agency_id = :agency")
+                + " order by e.at desc, e.id desc limit :limit";
+        var spec = jdbc.sql(sql).param("account", accountId).param("since", java.sql.Timestamp.from(since))
+                .param("limit", limit);
+        spec = reviewer ? spec.param("units", unitIds) : spec.param("agency", agencyId);
+        return spec.query(Notification.class).list();
+    }
+
+    void markRead(long accountId, Instant now) {
+        jdbc.sql("""
+                insert into notification_read (account_id, read_at) values (?, ?)
+                on conflict (account_id) do update set read_at = excluded.read_at""")
+                .params(accountId, java.sql.Timestamp.from(now)).update();
+    }
+
+    List<ObligationRow> none() {
+        return new ArrayList<>();
+    }
+}

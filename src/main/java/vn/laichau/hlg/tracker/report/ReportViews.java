@@ -1,0 +1,67 @@
+package vn.laichau.hlg.tracker.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Read models of reports, for pages and other modules. */
+public final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    /**
+     * A task an agency reports on for a year: its lead obligation, or a task it coordinates and may
+     * contribute to. {@code reportId} and {@code status} are null until the report is started.
+     */
+    public record ObligationRow(long obligationId, long taskId, String taskCode, String taskTitle, int year,
+                                Long reportId, ReportStatus status, LocalDate dueOn, String returnReason) {
+
+        /** Days until the due date (negative when overdue), counted from {@code today}. */
+        public long daysLeft(LocalDate today) {
+            return dueOn == null ? 0 : java.time.temporal.ChronoUnit.DAYS.between(today, dueOn);
+        }
+
+        public boolean done() {
+            return status == ReportStatus.SUBMITTED || status == ReportStatus.APPROVED;
+        }
+    }
+
+    /** A report with everything its page shows. */
+    public record ReportDetail(long id, long agencyId, String agencyName, String unitName, long taskId, String taskCode,
+                               String taskTitle, int year, ReportKind kind, ReportStatus status,
+                               ImplementationStatus implementationStatus, Integer percentComplete, String results,
+                               String difficulties, String proposals, BigDecimal budgetPlanned, BigDecimal budgetSpent,
+                               List<IndicatorValue> indicators, Instant firstSubmittedAt, Instant submittedAt,
+                               Instant approvedAt, String returnReason, Instant updatedAt, long version, LocalDate dueOn,
+                               Boolean onTime, List<AttachmentView> attachments) {
+    }
+
+    /** An indicator of the report's task with the value reported (null when not filled in). */
+    public record IndicatorValue(long indicatorId, String name, String unit, BigDecimal value) {
+    }
+
+    public record AttachmentView(long id, String fileName, String contentType, long sizeBytes, String sha256,
+                                 Instant uploadedAt) {
+    }
+
+    /** One line of a report's history. */
+    public record HistoryLine(Instant at, String actorName, ReportAction action, String field, String oldValue,
+                              String newValue, String comment) {
+    }
+
+    /** A report in a reviewer's queue. */
+    public record QueueRow(long reportId, int year, String agencyName, String unitName, long taskId, String taskCode,
+                           String taskTitle, ReportStatus status, Instant submittedAt, Instant firstSubmittedAt) {
+    }
+
+    /** A file to download. */
+    public record Download(String fileName, String contentType, byte[] content) {
+    }
+
+    /** Something that happened to a report and concerns the reader. */
+    public record Notification(long reportId, Instant at, ReportAction action, String actorName, String agencyName,
+                               String taskCode, int year, String comment, boolean unread) {
+    }
+}

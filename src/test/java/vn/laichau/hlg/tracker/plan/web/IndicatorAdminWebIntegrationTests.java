@@ -1,0 +1,66 @@
+package vn.laichau.hlg.tracker.plan.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Indicators are data: an administrator adds them and attaches them to tasks. */
+@IntegrationTest
+class IndicatorAdminWebIntegrationTests {
+
+    static final String CODE = "TEST_MOOT_COURTS";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void removeTestIndicator() {
+        jdbc.update("delete from task_indicator where indicator_id in (select id from indicator where code = ?)", CODE);
+        jdbc.update("delete from indicator where code = ?", CODE);
+    }
+
+    @Test
+    void theSeededIndicatorsAreListedByTask() throws Exception {
+        mvc.perform(get("/admin/plan").with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Trung tâm pháp luật cộng đồng đang hoạt động (trung tâm)")))
+                .andExpect(content().string(containsString("Luật gia đã nghỉ hưu tham gia phổ biến, giáo dục pháp luật")));
+        mvc.perform(get("/admin/plan").with(user("viewer").roles("VIEWER"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anAdministratorAddsAnIndicatorAndAttachesItToATask() throws Exception {
+        mvc.perform(post("/admin/plan/indicators").with(csrf()).with(user("admin").roles("ADMIN"))
+                        .param("code", "x").param("name", "").param("unit", "phiên").param("position", "abc"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"indicator-code-error\"")))
+                .andExpect(content().string(containsString("id=\"indicator-name-error\"")))
+                .andExpect(content().string(containsString("id=\"indicator-position-error\"")));
+        mvc.perform(post("/admin/plan/indicators").with(csrf()).with(user("admin").roles("ADMIN"))
+                        .param("code", CODE).param("name", "Phiên tòa giả định đã tổ chức").param("unit", "phiên").param("position", "200"))
+                .andExpect(flash().attribute("success", "plan.admin.saved"));
+        long indicator = jdbc.queryForObject("select id from indicator where code = ?", Long.class, CODE);
+        long task = jdbc.queryForObject("select id from task where code = '6'", Long.class);
+        mvc.perform(post("/admin/plan/tasks/" + task + "/indicators").with(csrf()).with(user("admin").roles("ADMIN"))
+                        .param("indicator", String.valueOf(indicator)))
+                .andExpect(flash().attribute("success", "plan.admin.attached"));
+        assertThat(jdbc.queryForObject("select count(*) from task_indicator where task_id = ? and indicator_id = ?",
+                Integer.class, task, indicator)).isEqualTo(1);
+    }
+}

@@ -1,0 +1,130 @@
+package vn.laichau.hlg.tracker.report;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.laichau.hlg.tracker.period.ObligationService;
+import vn.laichau.hlg.tracker.shared.AuditEvent;
+import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.Role;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * What people are told: in-app notifications for reviewers and reporters, the home page of each role,
+ * contributions of coordinating agencies, and the audit trail events of each step.
+ */
+@IntegrationTest
+@RecordApplicationEvents
+class ReportNotificationsIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ObligationService obligations;
+
+    @Autowired
+    ApplicationEvents events;
+
+    ReportFixtures fixtures;
+    long agency;
+    CurrentUser reporter;
+    CurrentUser reviewer;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new ReportFixtures(jdbc, obligations);
+        agency = fixtures.agency("UBND", "111");
+        reporter = fixtures.reporter(agency);
+        reviewer = fixtures.reviewer(Role.DISTRICT_REVIEWER, "111", null);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fixtures.cleanup();
+    }
+
+    @Test
+    void aSubmissionReachesTheReviewerAndAReturnReachesTheReporterWithAuditEvents() throws Exception {
+        mvc.perform(get("/").with(authentication(ReportFixtures.auth(reporter))))
+                .andExpect(content().string(containsString("id=\"home-obligations\"")))
+                .andExpect(content().string(containsString("Chưa bắt đầu")));
+        long id = startAndSubmit();
+
+        mvc.perform(get("/").with(authentication(ReportFixtures.auth(reviewer))))
+                .andExpect(content().string(containsString("1 báo cáo đang chờ thẩm định")))
+                .andExpect(content().string(containsString("1 thông báo mới")));
+        mvc.perform(get("/notifications").with(authentication(ReportFixtures.auth(reviewer))))
+                .andExpect(content().string(containsString("đã gửi báo cáo nhiệm vụ 1 năm 2026")));
+        mvc.perform(post("/notifications/read").with(csrf()).with(authentication(ReportFixtures.auth(reviewer))));
+        mvc.perform(get("/").with(authentication(ReportFixtures.auth(reviewer))))
+                .andExpect(content().string(not(containsString("thông báo mới"))));
+
+        mvc.perform(post("/review/" + id + "/return").with(csrf()).with(authentication(ReportFixtures.auth(reviewer)))
+                .param("version", String.valueOf(version(id))).param("reason", "Bổ sung ảnh minh chứng"));
+        mvc.perform(get("/notifications").with(authentication(ReportFixtures.auth(reporter))))
+                .andExpect(content().string(containsString("đã trả lại báo cáo nhiệm vụ 1 năm 2026")))
+                .andExpect(content().string(containsString("Lý do: Bổ sung ảnh minh chứng")));
+
+        assertThat(events.stream(AuditEvent.class).filter(e -> e.target().equals("report:" + id)).map(AuditEvent::kind))
+                .containsExactly("REPORT_SUBMITTED", "REPORT_RETURNED");
+        assertThat(events.stream(AuditEvent.class).filter(e -> e.kind().equals("REPORT_RETURNED")).findFirst().orElseThrow().actor())
+                .isEqualTo(reviewer.getUsername());
+    }
+
+    @Test
+    void aCoordinatingAgencysContributionIsShownToTheLeadAgencyAndTheReviewer() throws Exception {
+        long id = startAndSubmit();
+        // Task 1 is coordinated by "Hội Luật gia" (every association, any level).
+        long association = fixtures.agency("HOI_LUAT_GIA", "111");
+        CurrentUser contributor = fixtures.reporter(association);
+        mvc.perform(get("/reports").param("year", "2026").with(authentication(ReportFixtures.auth(contributor))))
+                .andExpect(content().string(containsString("Gửi ý kiến phối hợp")));
+        String url = mvc.perform(post("/reports/contribute").with(csrf()).with(authentication(ReportFixtures.auth(contributor)))
+                        .param("task", String.valueOf(fixtures.taskId("1"))).param("year", "2026"))
+                .andReturn().getResponse().getRedirectedUrl();
+        long contribution = Long.parseLong(url.replaceAll("\\D", ""));
+        mvc.perform(post("/reports/" + contribution + "/edit").with(csrf()).with(authentication(ReportFixtures.auth(contributor)))
+                .param("version", "0").param("action", "submit").param("results", "Cử 5 luật gia tham gia nói chuyện pháp luật"));
+
+        mvc.perform(get("/reports/" + id).with(authentication(ReportFixtures.auth(reporter))))
+                .andExpect(content().string(containsString("Cử 5 luật gia tham gia nói chuyện pháp luật")));
+        mvc.perform(get("/review/" + id).with(authentication(ReportFixtures.auth(reviewer))))
+                .andExpect(content().string(containsString("Cử 5 luật gia tham gia nói chuyện pháp luật")));
+        CurrentUser stranger = fixtures.reporter(fixtures.agency("UBND", "110"));
+        mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(stranger)))).andExpect(status().isNotFound());
+    }
+
+    long startAndSubmit() throws Exception {
+        String url = mvc.perform(post("/reports/start").with(csrf()).with(authentication(ReportFixtures.auth(reporter)))
+                        .param("obligation", String.valueOf(fixtures.obligation(agency, "1", 2026))))
+                .andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(url.replaceAll("\\D", ""));
+        mvc.perform(post("/reports/" + id + "/edit").with(csrf()).with(authentication(ReportFixtures.auth(reporter)))
+                .param("version", "0").param("action", "submit").param("implementationStatus", "COMPLETED")
+                .param("percentComplete", "100").param("results", "Hoàn thành kế hoạch"));
+        return id;
+    }
+
+    long version(long id) {
+        return jdbc.queryForObject("select version from progress_report where id = ?", Long.class, id);
+    }
+}
