@@ -89,11 +89,38 @@ class AccessMatrixIntegrationTests {
             GET /admin/agencies/import/preview: ADMIN
             POST /admin/agencies/import/confirm: ADMIN
             POST /admin/agencies/import/cancel: ADMIN
+            GET /admin/periods: ADMIN, PROVINCE_REVIEWER
+            POST /admin/periods/{year}/schedule: ADMIN, PROVINCE_REVIEWER
+            POST /admin/periods/{year}/close: ADMIN, PROVINCE_REVIEWER
+            POST /admin/periods/{year}/open: ADMIN, PROVINCE_REVIEWER
+            POST /admin/periods/{year}/reopen: ADMIN, PROVINCE_REVIEWER
+            GET /admin/plan: ADMIN
+            POST /admin/plan/indicators: ADMIN
+            GET /admin/plan/indicators/{id}: ADMIN
+            POST /admin/plan/indicators/{id}: ADMIN
+            POST /admin/plan/tasks/{taskId}/indicators: ADMIN
+            POST /admin/plan/tasks/{taskId}/indicators/{indicator}/detach: ADMIN
+            GET /notifications: SIGNED_IN
+            POST /notifications/read: SIGNED_IN
+            GET /reports: REPORTER, PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            POST /reports/start: REPORTER, PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            POST /reports/contribute: REPORTER, PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            GET /reports/{id}: REPORTER, PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            GET /reports/{id}/edit: REPORTER, PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            POST /reports/{id}/edit: REPORTER, PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            GET /reports/{id}/attachments/{attachmentId}: REPORTER, PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            POST /reports/{id}/attachments/{attachmentId}/delete: REPORTER, PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            GET /review: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            GET /review/{id}: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            POST /review/{id}/approve: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            POST /review/{id}/return: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            POST /review/{id}/reopen: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             """;
 
     /** Values for path variables: ids that exist nowhere, so that allowed requests change nothing. */
     private static final Map<String, String> VARIABLES = Map.of(
-            "code", "1", "id", "987654321", "handle", "000000000000000000000000", "year", "2025");
+            "code", "1", "id", "987654321", "handle", "000000000000000000000000", "year", "2099",
+            "taskId", "987654321", "indicator", "987654321", "attachmentId", "987654321");
 
     @Autowired
     MockMvc mvc;
