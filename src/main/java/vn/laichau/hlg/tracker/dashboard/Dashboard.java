@@ -72,6 +72,16 @@ public record Dashboard(int year, List<Integer> years, boolean includeSubmitted,
     public record Cell(CellState state, Long reportId, boolean overdue, boolean late) {
 
         public static final Cell NONE = new Cell(CellState.NONE, null, false, false);
+
+        /** The style of the cell; colour always doubles what the cell's words say. */
+        public String css() {
+            return "cell cell-" + state.name().toLowerCase() + (overdue ? " cell-overdue" : "");
+        }
+
+        /** Marks after the status word, explained in the legend: "*" submitted late, "!" overdue. */
+        public String marks() {
+            return (late ? "*" : "") + (overdue ? " !" : "");
+        }
     }
 
     public record MatrixRow(long agencyId, String agencyName, String unitName, String kindName, List<Cell> cells) {
