@@ -55,7 +55,7 @@ public class DashboardService {
     /** Agencies per page of the matrix: enough for a province, bounded for a country. */
     public static final int MATRIX_PAGE_SIZE = 60;
     /** Difficulties and proposals shown on the page; the export carries them all. */
-    public static final int ISSUE_LIMIT = 100;
+    public static final int ISSUE_LIMIT = 30;
 
     private static final String PERCENT_UNIT = "%";
 
