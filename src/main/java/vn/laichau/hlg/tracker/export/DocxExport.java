@@ -98,10 +98,10 @@ final class DocxExport {
     }
 
     private void header(Data data) {
-        XWPFTable table = borderless(2, new int[]{TEXT_WIDTH * 2 / 5, TEXT_WIDTH - TEXT_WIDTH * 2 / 5});
+        XWPFTable table = borderless(2, new int[]{TEXT_WIDTH * 9 / 20, TEXT_WIDTH - TEXT_WIDTH * 9 / 20});
         XWPFTableCell left = table.getRow(0).getCell(0);
         XWPFTableCell right = table.getRow(0).getCell(1);
-        centered(left.getParagraphs().get(0), texts.get("export.docx.issuer"), 13, true, false);
+        centered(left.getParagraphs().get(0), texts.get("export.docx.issuer"), 12, true, false);
         centered(left.addParagraph(), texts.get("export.docx.rule"), 13, false, false);
         centered(left.addParagraph(), texts.get("export.docx.number"), 13, false, false);
         centered(right.getParagraphs().get(0), texts.get("export.docx.nation"), 12, true, false);

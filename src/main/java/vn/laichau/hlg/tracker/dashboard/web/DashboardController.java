@@ -40,7 +40,6 @@ class DashboardController {
         model.addAttribute("d", dashboard);
         model.addAttribute("links", new DashboardLinks(request.getContextPath(), chosenYear, unit, dashboard.includeSubmitted()));
         model.addAttribute("mayIncludeSubmitted", dashboards.mayIncludeSubmitted(user));
-        model.addAttribute("unitParam", unit);
         model.addAttribute("reportsBase", request.getContextPath() + "/reports/");
         // The matrix repeats six words a few thousand times: look each up once.
         Map<String, String> cellLabels = new HashMap<>();

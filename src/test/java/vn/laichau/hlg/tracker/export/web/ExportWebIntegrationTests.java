@@ -108,6 +108,8 @@ class ExportWebIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", ExportController.DOCX))
                 .andReturn().getResponse().getContentAsByteArray();
+        // Kept for a look in Word or LibreOffice after the build.
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "consolidated-sample.docx"), body);
         try (var doc = new XWPFDocument(new ByteArrayInputStream(body))) {
             var section = doc.getDocument().getBody().getSectPr();
             assertThat(section.getPgSz().getW()).isEqualTo(BigInteger.valueOf(11906));
