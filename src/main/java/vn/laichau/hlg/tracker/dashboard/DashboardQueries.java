@@ -1,0 +1,332 @@
+package vn.laichau.hlg.tracker.dashboard;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.Cell;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.CellState;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.Counts;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.Issue;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.TaskRef;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.UnitRef;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The dashboard's SQL. Each method is one statement; every aggregation happens in PostgreSQL
+ * (GROUP BY, GROUPING SETS, FILTER), so the number of statements and the size of what comes back do
+ * not grow with the number of reports.
+ */
+@Repository
+class DashboardQueries {
+
+    /**
+     * The unit, every unit below it, and for each the "top" unit it is counted under: the root itself
+     * for its own agencies, otherwise the child of the root it lies in.
+     */
+    static final String TREE = """
+            with recursive tree(id, top_id, depth) as (
+                select id, id, 0 from administrative_unit where id = :root
+                union all
+                select u.id, case when t.depth = 0 then u.id else t.top_id end, t.depth + 1
+                from administrative_unit u join tree t on u.parent_id = t.id
+            ),
+            scoped as (
+                select a.id, a.kind_id, t.top_id from agency a join tree t on t.id = a.unit_id
+            )
+            """;
+
+    /** Reports counted in totals: approved, and submitted ones when asked for. */
+    static final String COUNTED = "(r.status = 'APPROVED' or (:includeSubmitted and r.status = 'SUBMITTED'))";
+
+    private static final String HANDED_IN = "r.status in ('SUBMITTED', 'APPROVED')";
+    private static final String FIRST_SUBMITTED_DAY =
+            "(coalesce(r.first_submitted_at, r.submitted_at) at time zone 'Asia/Ho_Chi_Minh')::date";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    DashboardQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<LocalDate> dueOn(int year) {
+        return jdbc.query("select due_on from reporting_period where year = :year",
+                new MapSqlParameterSource("year", year),
+                (rs, i) -> rs.getObject(1, LocalDate.class)).stream().findFirst();
+    }
+
+    List<Integer> periodYears() {
+        return jdbc.getJdbcTemplate().queryForList("select year from reporting_period order by year", Integer.class);
+    }
+
+    /** The root first, then its open-or-closed children by name. */
+    List<UnitRef> rootAndChildren(long root) {
+        return jdbc.query("""
+                        select id, code, name from administrative_unit where id = :root or parent_id = :root
+                        order by (id = :root) desc, name""",
+                new MapSqlParameterSource("root", root),
+                (rs, i) -> new UnitRef(rs.getLong("id"), rs.getString("code"), rs.getString("name")));
+    }
+
+    Optional<Long> parentOf(long unit) {
+        return jdbc.query("select parent_id from administrative_unit where id = :id and parent_id is not null",
+                new MapSqlParameterSource("id", unit), (rs, i) -> rs.getLong(1)).stream().findFirst();
+    }
+
+    List<TaskRef> tasks() {
+        return jdbc.query("""
+                        select t.id, t.code, t.title, g.code as group_code from task t join task_group g on g.id = t.group_id
+                        order by g.position, t.position""",
+                (rs, i) -> new TaskRef(rs.getLong("id"), rs.getString("code"), rs.getString("title"), rs.getString("group_code")));
+    }
+
+    record GroupRef(long id, String code, String title) {
+    }
+
+    List<GroupRef> groups() {
+        return jdbc.query("select id, code, title from task_group order by position",
+                (rs, i) -> new GroupRef(rs.getLong("id"), rs.getString("code"), rs.getString("title")));
+    }
+
+    record KindRef(long id, String code, String name) {
+    }
+
+    List<KindRef> kinds() {
+        return jdbc.query("select id, code, name from agency_kind order by position",
+                (rs, i) -> new KindRef(rs.getLong("id"), rs.getString("code"), rs.getString("name")));
+    }
+
+    /** Which grouping a row of {@link #completeness} belongs to. */
+    enum Grouping { OVERALL, GROUP, TASK, UNIT, KIND }
+
+    record CountsRow(Grouping grouping, long key, Counts counts) {
+    }
+
+    /** Owed, handed in, approved, on time, late and overdue: overall, by group, task, unit and kind at once. */
+    List<CountsRow> completeness(long root, int year, LocalDate dueOn, boolean pastDue) {
+        String sql = TREE + """
+                select grouping(t.group_id) as g_group, grouping(o.task_id) as g_task,
+                       grouping(s.top_id) as g_unit, grouping(s.kind_id) as g_kind,
+                       t.group_id, o.task_id, s.top_id, s.kind_id,
+                       count(*) as owed,
+                       count(*) filter (where %1$s) as submitted,
+                       count(*) filter (where r.status = 'APPROVED') as approved,
+                       count(*) filter (where %1$s and %2$s <= :due) as on_time,
+                       count(*) filter (where %1$s and %2$s > :due) as late,
+                       count(*) filter (where :pastDue and (r.status is null or not (%1$s))) as overdue
+                from obligation o
+                join scoped s on s.id = o.agency_id
+                join task t on t.id = o.task_id
+                left join progress_report r
+                       on r.year = o.year and r.agency_id = o.agency_id and r.task_id = o.task_id and r.kind = 'LEAD'
+                where o.year = :year
+                group by grouping sets ((), (t.group_id), (o.task_id), (s.top_id), (s.kind_id))
+                """.formatted(HANDED_IN, FIRST_SUBMITTED_DAY);
+        var params = new MapSqlParameterSource("root", root).addValue("year", year).addValue("due", dueOn)
+                .addValue("pastDue", pastDue);
+        return jdbc.query(sql, params, (rs, i) -> {
+            Grouping grouping;
+            long key;
+            if (rs.getInt("g_group") == 0) {
+                grouping = Grouping.GROUP;
+                key = rs.getLong("group_id");
+            } else if (rs.getInt("g_task") == 0) {
+                grouping = Grouping.TASK;
+                key = rs.getLong("task_id");
+            } else if (rs.getInt("g_unit") == 0) {
+                grouping = Grouping.UNIT;
+                key = rs.getLong("top_id");
+            } else if (rs.getInt("g_kind") == 0) {
+                grouping = Grouping.KIND;
+                key = rs.getLong("kind_id");
+            } else {
+                grouping = Grouping.OVERALL;
+                key = 0;
+            }
+            return new CountsRow(grouping, key, counts(rs));
+        });
+    }
+
+    private static Counts counts(ResultSet rs) throws SQLException {
+        return new Counts(rs.getLong("owed"), rs.getLong("submitted"), rs.getLong("approved"), rs.getLong("on_time"),
+                rs.getLong("late"), rs.getLong("overdue"));
+    }
+
+    record AgencyRow(long id, String name, String unitName, String kindName, long total) {
+    }
+
+    /** One page of the agencies that owe something this year, the root's own first, then by unit and kind. */
+    List<AgencyRow> matrixAgencies(long root, int year, int limit, int offset) {
+        String sql = TREE + """
+                select a.id, a.name, u.name as unit_name, k.name as kind_name, count(*) over () as total
+                from agency a
+                join tree t on t.id = a.unit_id
+                join administrative_unit u on u.id = a.unit_id
+                join agency_kind k on k.id = a.kind_id
+                where exists (select 1 from obligation o where o.year = :year and o.agency_id = a.id)
+                order by t.depth, u.name, k.position, a.name, a.id
+                limit :limit offset :offset
+                """;
+        var params = new MapSqlParameterSource("root", root).addValue("year", year).addValue("limit", limit)
+                .addValue("offset", offset);
+        return jdbc.query(sql, params, (rs, i) -> new AgencyRow(rs.getLong("id"), rs.getString("name"),
+                rs.getString("unit_name"), rs.getString("kind_name"), rs.getLong("total")));
+    }
+
+    record CellRow(long agencyId, long taskId, Cell cell) {
+    }
+
+    List<CellRow> matrixCells(Collection<Long> agencyIds, int year, LocalDate dueOn, boolean pastDue) {
+        if (agencyIds.isEmpty()) {
+            return List.of();
+        }
+        String sql = """
+                select o.agency_id, o.task_id, r.id as report_id, r.status, %s as first_day
+                from obligation o
+                left join progress_report r
+                       on r.year = o.year and r.agency_id = o.agency_id and r.task_id = o.task_id and r.kind = 'LEAD'
+                where o.year = :year and o.agency_id in (:agencies)
+                """.formatted(FIRST_SUBMITTED_DAY);
+        var params = new MapSqlParameterSource("year", year).addValue("agencies", agencyIds);
+        return jdbc.query(sql, params, (rs, i) -> {
+            String status = rs.getString("status");
+            CellState state = status == null ? CellState.MISSING : CellState.valueOf(status);
+            LocalDate first = rs.getObject("first_day", LocalDate.class);
+            boolean late = state.handedIn() && first != null && first.isAfter(dueOn);
+            boolean overdue = pastDue && !state.handedIn();
+            Long reportId = rs.getObject("report_id", Long.class);
+            return new CellRow(rs.getLong("agency_id"), rs.getLong("task_id"), new Cell(state, reportId, overdue, late));
+        });
+    }
+
+    record IndicatorRef(long id, String code, String name, String unit, String memberCategory) {
+    }
+
+    List<IndicatorRef> indicators() {
+        return jdbc.query("select id, code, name, unit, member_category from indicator where active order by position, id",
+                (rs, i) -> new IndicatorRef(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getString("unit"), rs.getString("member_category")));
+    }
+
+    record IndicatorTotal(long indicatorId, long key, BigDecimal sum, long count) {
+    }
+
+    /** Totals per indicator and year, for the years up to and including {@code year}. */
+    List<IndicatorTotal> indicatorTotalsByYear(long root, int fromYear, int year, boolean includeSubmitted) {
+        String sql = TREE + """
+                select v.indicator_id, r.year as key_value, sum(v.value) as total, count(*) as n
+                from progress_report r
+                join scoped s on s.id = r.agency_id
+                join report_indicator_value v on v.report_id = r.id
+                where r.year between :fromYear and :year and r.kind = 'LEAD' and %s
+                group by v.indicator_id, r.year
+                """.formatted(COUNTED);
+        var params = new MapSqlParameterSource("root", root).addValue("fromYear", fromYear).addValue("year", year)
+                .addValue("includeSubmitted", includeSubmitted);
+        return jdbc.query(sql, params, (rs, i) -> new IndicatorTotal(rs.getLong("indicator_id"), rs.getInt("key_value"),
+                rs.getBigDecimal("total"), rs.getLong("n")));
+    }
+
+    /** Totals per indicator and top unit for one year; the key is the unit's id. */
+    List<IndicatorTotal> indicatorTotalsByUnit(long root, int year, boolean includeSubmitted) {
+        String sql = TREE + """
+                select v.indicator_id, s.top_id, sum(v.value) as total, count(*) as n
+                from progress_report r
+                join scoped s on s.id = r.agency_id
+                join report_indicator_value v on v.report_id = r.id
+                where r.year = :year and r.kind = 'LEAD' and %s
+                group by v.indicator_id, s.top_id
+                """.formatted(COUNTED);
+        var params = new MapSqlParameterSource("root", root).addValue("year", year)
+                .addValue("includeSubmitted", includeSubmitted);
+        return jdbc.query(sql, params, (rs, i) -> new IndicatorTotal(rs.getLong("indicator_id"), rs.getLong("top_id"),
+                rs.getBigDecimal("total"), rs.getLong("n")));
+    }
+
+    record Target(String memberCategory, BigDecimal minPercent, BigDecimal maxPercent) {
+    }
+
+    List<Target> targets(int year) {
+        return jdbc.query("""
+                        select member_category, min_percent, max_percent from participation_target
+                        where :year between year_from and year_to order by member_category""",
+                new MapSqlParameterSource("year", year),
+                (rs, i) -> new Target(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)));
+    }
+
+    record BudgetTotal(Long taskId, BigDecimal planned, BigDecimal spent) {
+    }
+
+    /** Budget planned and spent: the overall total (task id null) and per task. */
+    List<BudgetTotal> budget(long root, int year, boolean includeSubmitted) {
+        String sql = TREE + """
+                select grouping(r.task_id) as g_task, r.task_id,
+                       coalesce(sum(r.budget_planned), 0) as planned, coalesce(sum(r.budget_spent), 0) as spent
+                from progress_report r
+                join scoped s on s.id = r.agency_id
+                where r.year = :year and r.kind = 'LEAD' and %s
+                group by grouping sets ((), (r.task_id))
+                """.formatted(COUNTED);
+        var params = new MapSqlParameterSource("root", root).addValue("year", year)
+                .addValue("includeSubmitted", includeSubmitted);
+        return jdbc.query(sql, params, (rs, i) -> new BudgetTotal(rs.getInt("g_task") == 1 ? null : rs.getLong("task_id"),
+                rs.getBigDecimal("planned"), rs.getBigDecimal("spent")));
+    }
+
+    record IssuePage(List<Issue> items, long total) {
+    }
+
+    /** The year's difficulties and proposals, in the plan's order of tasks, at most {@code limit}. */
+    IssuePage issues(long root, int year, boolean includeSubmitted, int limit) {
+        String sql = TREE + """
+                select r.id, a.name as agency_name, t.code as task_code, r.status, r.difficulties, r.proposals,
+                       count(*) over () as total
+                from progress_report r
+                join scoped s on s.id = r.agency_id
+                join agency a on a.id = r.agency_id
+                join task t on t.id = r.task_id
+                join task_group g on g.id = t.group_id
+                where r.year = :year and %s
+                  and (nullif(btrim(r.difficulties), '') is not null or nullif(btrim(r.proposals), '') is not null)
+                order by g.position, t.position, a.name, r.id
+                limit :limit
+                """.formatted(COUNTED);
+        var params = new MapSqlParameterSource("root", root).addValue("year", year)
+                .addValue("includeSubmitted", includeSubmitted).addValue("limit", limit);
+        long[] total = {0};
+        List<Issue> items = jdbc.query(sql, params, (rs, i) -> {
+            total[0] = rs.getLong("total");
+            return new Issue(rs.getLong("id"), rs.getString("agency_name"), rs.getString("task_code"),
+                    rs.getString("status"), blankToNull(rs.getString("difficulties")), blankToNull(rs.getString("proposals")));
+        });
+        return new IssuePage(items, total[0]);
+    }
+
+    record GridTotal(long taskId, int year, long owed, long done) {
+    }
+
+    /** Per task and year of the plan: obligations, and reports counted as done. */
+    List<GridTotal> grid(long root, boolean includeSubmitted) {
+        String sql = TREE + """
+                select o.task_id, o.year, count(*) as owed, count(r.id) filter (where %s) as done
+                from obligation o
+                join scoped s on s.id = o.agency_id
+                left join progress_report r
+                       on r.year = o.year and r.agency_id = o.agency_id and r.task_id = o.task_id and r.kind = 'LEAD'
+                group by o.task_id, o.year
+                """.formatted(COUNTED);
+        var params = new MapSqlParameterSource("root", root).addValue("includeSubmitted", includeSubmitted);
+        return jdbc.query(sql, params, (rs, i) -> new GridTotal(rs.getLong("task_id"), rs.getInt("year"),
+                rs.getLong("owed"), rs.getLong("done")));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

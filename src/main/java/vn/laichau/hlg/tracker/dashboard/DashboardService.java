@@ -1,0 +1,270 @@
+package vn.laichau.hlg.tracker.dashboard;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.laichau.hlg.tracker.account.Scope;
+import vn.laichau.hlg.tracker.account.ScopeService;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.Budget;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.BudgetRow;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.Cell;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.CountRow;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.Counts;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.Grid;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.GridCell;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.GridRow;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.GroupRow;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.IndicatorRow;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.Indicators;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.Issues;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.Matrix;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.MatrixRow;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.Participation;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.TaskRef;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.TaskRow;
+import vn.laichau.hlg.tracker.dashboard.Dashboard.UnitRef;
+import vn.laichau.hlg.tracker.dashboard.DashboardQueries.AgencyRow;
+import vn.laichau.hlg.tracker.dashboard.DashboardQueries.CellRow;
+import vn.laichau.hlg.tracker.dashboard.DashboardQueries.CountsRow;
+import vn.laichau.hlg.tracker.dashboard.DashboardQueries.Grouping;
+import vn.laichau.hlg.tracker.dashboard.DashboardQueries.IndicatorRef;
+import vn.laichau.hlg.tracker.dashboard.DashboardQueries.IndicatorTotal;
+import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.Role;
+import vn.laichau.hlg.tracker.shared.web.NotFoundException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dashboard of a year for an administrative unit and the units below it, restricted to the
+ * signed-in reviewer's or viewer's scope. Totals count approved reports; reviewers may add submitted
+ * ones (viewers read approved reports only).
+ */
+@Service
+@Transactional(readOnly = true)
+public class DashboardService {
+
+    /** Agencies per page of the matrix: enough for a province, bounded for a country. */
+    public static final int MATRIX_PAGE_SIZE = 60;
+    /** Difficulties and proposals shown on the page; the export carries them all. */
+    public static final int ISSUE_LIMIT = 30;
+
+    private static final String PERCENT_UNIT = "%";
+
+    private final DashboardQueries queries;
+    private final ScopeService scopes;
+    private final Clock clock;
+
+    DashboardService(DashboardQueries queries, ScopeService scopes, Clock clock) {
+        this.queries = queries;
+        this.scopes = scopes;
+        this.clock = clock;
+    }
+
+    /** This year, in the province's time zone: the default of every page and export. */
+    public int currentYear() {
+        return LocalDate.now(clock).getYear();
+    }
+
+    /**
+     * The unit whose figures the user asks for: the given one when it lies in the user's scope, or the
+     * user's own unit. Anything else is answered as if it did not exist.
+     */
+    public long rootFor(CurrentUser user, Long unitId) {
+        if (user.role() != Role.PROVINCE_REVIEWER && user.role() != Role.DISTRICT_REVIEWER && user.role() != Role.VIEWER) {
+            throw new NotFoundException();
+        }
+        Scope scope = scopes.scopeOf(user);
+        long root = unitId == null ? (user.unitId() == null ? -1 : user.unitId()) : unitId;
+        if (!scope.unitIds().contains(root)) {
+            throw new NotFoundException();
+        }
+        return root;
+    }
+
+    /** Viewers read approved reports only, so for them submitted ones never count. */
+    public boolean mayIncludeSubmitted(CurrentUser user) {
+        return user.role() == Role.PROVINCE_REVIEWER || user.role() == Role.DISTRICT_REVIEWER;
+    }
+
+    /** The due date of the year's reporting period; a year without a period does not exist. */
+    public LocalDate dueOn(int year) {
+        return queries.dueOn(year).orElseThrow(NotFoundException::new);
+    }
+
+    public Dashboard dashboard(CurrentUser user, int year, Long unitId, boolean includeSubmitted, int page) {
+        long root = rootFor(user, unitId);
+        boolean include = includeSubmitted && mayIncludeSubmitted(user);
+        LocalDate dueOn = dueOn(year);
+        boolean pastDue = LocalDate.now(clock).isAfter(dueOn);
+
+        List<Integer> years = queries.periodYears();
+        List<UnitRef> units = queries.rootAndChildren(root);
+        UnitRef parent = queries.parentOf(root)
+                .filter(id -> scopes.scopeOf(user).unitIds().contains(id))
+                .map(id -> new UnitRef(id, null, null)).orElse(null);
+        List<TaskRef> tasks = queries.tasks();
+
+        // Completeness at every grouping, from one statement.
+        Map<Grouping, Map<Long, Counts>> counts = new EnumMap<>(Grouping.class);
+        for (CountsRow row : queries.completeness(root, year, dueOn, pastDue)) {
+            counts.computeIfAbsent(row.grouping(), g -> new HashMap<>()).put(row.key(), row.counts());
+        }
+        Counts overall = counts.getOrDefault(Grouping.OVERALL, Map.of()).getOrDefault(0L, Counts.ZERO);
+
+        Map<String, List<TaskRow>> tasksByGroup = new LinkedHashMap<>();
+        for (TaskRef task : tasks) {
+            tasksByGroup.computeIfAbsent(task.groupCode(), c -> new ArrayList<>())
+                    .add(new TaskRow(task, get(counts, Grouping.TASK, task.id())));
+        }
+        List<GroupRow> groups = queries.groups().stream()
+                .map(g -> new GroupRow(g.code(), g.title(), get(counts, Grouping.GROUP, g.id()),
+                        tasksByGroup.getOrDefault(g.code(), List.of())))
+                .toList();
+        List<CountRow> byUnit = units.stream()
+                .map(u -> new CountRow(u.id(), u.code(), u.name(), get(counts, Grouping.UNIT, u.id())))
+                .filter(row -> row.counts().owed() > 0)
+                .toList();
+        List<CountRow> byKind = queries.kinds().stream()
+                .map(k -> new CountRow(k.id(), k.code(), k.name(), get(counts, Grouping.KIND, k.id())))
+                .filter(row -> row.counts().owed() > 0)
+                .toList();
+
+        Matrix matrix = matrix(root, year, dueOn, pastDue, tasks, page);
+        List<Integer> indicatorYears = years.stream().filter(y -> y <= year).toList();
+        Indicators indicators = indicators(root, year, include, indicatorYears, units);
+        List<Participation> participation = participation(year, indicators);
+        Budget budget = budget(root, year, include, tasks);
+        var issuePage = queries.issues(root, year, include, ISSUE_LIMIT);
+        Grid grid = grid(root, include, years, tasks);
+
+        return new Dashboard(year, years, include, dueOn, pastDue, units.get(0), parent, units, overall, groups, byUnit,
+                byKind, matrix, indicators, participation, budget, new Issues(issuePage.items(), issuePage.total()), grid);
+    }
+
+    private static Counts get(Map<Grouping, Map<Long, Counts>> counts, Grouping grouping, long key) {
+        return counts.getOrDefault(grouping, Map.of()).getOrDefault(key, Counts.ZERO);
+    }
+
+    private Matrix matrix(long root, int year, LocalDate dueOn, boolean pastDue, List<TaskRef> tasks, int page) {
+        int safePage = Math.max(page, 1);
+        List<AgencyRow> agencies = queries.matrixAgencies(root, year, MATRIX_PAGE_SIZE, (safePage - 1) * MATRIX_PAGE_SIZE);
+        long total = agencies.isEmpty() ? 0 : agencies.get(0).total();
+        Map<Long, Map<Long, Cell>> cells = new HashMap<>();
+        for (CellRow row : queries.matrixCells(agencies.stream().map(AgencyRow::id).toList(), year, dueOn, pastDue)) {
+            cells.computeIfAbsent(row.agencyId(), a -> new HashMap<>()).put(row.taskId(), row.cell());
+        }
+        List<MatrixRow> rows = agencies.stream()
+                .map(a -> new MatrixRow(a.id(), a.name(), a.unitName(), a.kindName(), tasks.stream()
+                        .map(t -> cells.getOrDefault(a.id(), Map.of()).getOrDefault(t.id(), Cell.NONE))
+                        .toList()))
+                .toList();
+        int pageCount = (int) Math.max(1, (total + MATRIX_PAGE_SIZE - 1) / MATRIX_PAGE_SIZE);
+        return new Matrix(tasks, rows, safePage, pageCount, total);
+    }
+
+    private Indicators indicators(long root, int year, boolean include, List<Integer> years, List<UnitRef> units) {
+        int from = years.isEmpty() ? year : years.get(0);
+        Map<Long, Map<Long, IndicatorTotal>> byYear = totals(queries.indicatorTotalsByYear(root, from, year, include));
+        Map<Long, Map<Long, IndicatorTotal>> byUnit = totals(queries.indicatorTotalsByUnit(root, year, include));
+        List<IndicatorRow> rows = new ArrayList<>();
+        for (IndicatorRef indicator : queries.indicators()) {
+            Map<Long, IndicatorTotal> yearly = byYear.getOrDefault(indicator.id(), Map.of());
+            Map<Long, IndicatorTotal> perUnit = byUnit.getOrDefault(indicator.id(), Map.of());
+            boolean rate = PERCENT_UNIT.equals(indicator.unit());
+            rows.add(new IndicatorRow(indicator.id(), indicator.code(), indicator.name(), indicator.unit(),
+                    indicator.memberCategory(),
+                    years.stream().map(y -> value(yearly.get((long) y), rate)).toList(),
+                    units.stream().map(u -> value(perUnit.get(u.id()), rate)).toList()));
+        }
+        return new Indicators(years, rows);
+    }
+
+    /** Head counts add up; rates (unit "%") are averaged over the reports that gave one. */
+    private static Map<Long, Map<Long, IndicatorTotal>> totals(List<IndicatorTotal> totals) {
+        Map<Long, Map<Long, IndicatorTotal>> result = new HashMap<>();
+        for (IndicatorTotal total : totals) {
+            result.computeIfAbsent(total.indicatorId(), i -> new HashMap<>()).put(total.key(), total);
+        }
+        return result;
+    }
+
+    private static BigDecimal value(IndicatorTotal total, boolean rate) {
+        if (total == null) {
+            return null;
+        }
+        return plain(rate ? average(total.sum(), total.count()) : total.sum());
+    }
+
+    private List<Participation> participation(int year, Indicators indicators) {
+        List<Participation> result = new ArrayList<>();
+        for (var target : queries.targets(year)) {
+            for (IndicatorRow row : indicators.rows()) {
+                if (!target.memberCategory().equals(row.memberCategory())) {
+                    continue;
+                }
+                BigDecimal reported = row.current();
+                Boolean met = null;
+                if (PERCENT_UNIT.equals(row.unit()) && reported != null) {
+                    met = reported.compareTo(target.minPercent()) >= 0;
+                }
+                result.add(new Participation(target.memberCategory(), row.name(), row.unit(), reported,
+                        plain(target.minPercent()), plain(target.maxPercent()), met));
+            }
+        }
+        return result;
+    }
+
+    private Budget budget(long root, int year, boolean include, List<TaskRef> tasks) {
+        BigDecimal planned = BigDecimal.ZERO;
+        BigDecimal spent = BigDecimal.ZERO;
+        Map<Long, DashboardQueries.BudgetTotal> byTask = new HashMap<>();
+        for (var total : queries.budget(root, year, include)) {
+            if (total.taskId() == null) {
+                planned = total.planned();
+                spent = total.spent();
+            } else {
+                byTask.put(total.taskId(), total);
+            }
+        }
+        List<BudgetRow> rows = tasks.stream().filter(t -> byTask.containsKey(t.id()))
+                .map(t -> new BudgetRow(t, byTask.get(t.id()).planned(), byTask.get(t.id()).spent()))
+                .toList();
+        return new Budget(planned, spent, rows);
+    }
+
+    private Grid grid(long root, boolean include, List<Integer> years, List<TaskRef> tasks) {
+        Map<Long, Map<Integer, GridCell>> cells = new HashMap<>();
+        for (var total : queries.grid(root, include)) {
+            cells.computeIfAbsent(total.taskId(), t -> new HashMap<>())
+                    .put(total.year(), new GridCell(total.owed(), total.done()));
+        }
+        List<GridRow> rows = tasks.stream()
+                .map(t -> new GridRow(t, years.stream()
+                        .map(y -> cells.getOrDefault(t.id(), Map.of()).get(y))
+                        .toList()))
+                .toList();
+        return new Grid(years, rows);
+    }
+
+    /** 20.00 → 20 and 12.50 → 12.5, never 2E+1. */
+    static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    static BigDecimal average(BigDecimal sum, long count) {
+        return count == 0 ? null : sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,164 @@
+package vn.laichau.hlg.tracker.export;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The exports' SQL: one statement per list, rows streamed rather than held, whatever their number. */
+@Repository
+class ExportQueries {
+
+    /** Same tree as the dashboard's: the unit and every unit below it. */
+    private static final String TREE = """
+            with recursive tree(id, depth) as (
+                select id, 0 from administrative_unit where id = :root
+                union all
+                select u.id, t.depth + 1 from administrative_unit u join tree t on u.parent_id = t.id
+            )
+            """;
+
+    private static final String VN = "'Asia/Ho_Chi_Minh'";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ExportQueries(DataSource dataSource) {
+        // Its own template: rows come from the server in batches instead of all at once.
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(1000);
+        this.jdbc = new NamedParameterJdbcTemplate(template);
+    }
+
+    /** One obligation of the year with its lead report, if any; report fields are null where none. */
+    record ReportLine(String agencyCode, String agencyName, String unitName, String kindName, String taskCode,
+                      String taskTitle, Long reportId, String status, String implementationStatus, Integer percent,
+                      LocalDate firstSubmitted, LocalDate approved, LocalDate dueOn, BigDecimal budgetPlanned,
+                      BigDecimal budgetSpent, String results, String difficulties, String proposals) {
+    }
+
+    void reportLines(long root, int year, boolean viewerOnlyApproved, Consumer<ReportLine> consumer) {
+        String sql = TREE + """
+                select a.code as agency_code, a.name as agency_name, u.name as unit_name, k.name as kind_name,
+                       t.code as task_code, t.title as task_title, r.id as report_id, r.status, r.implementation_status,
+                       r.percent_complete,
+                       (coalesce(r.first_submitted_at, r.submitted_at) at time zone %1$s)::date as first_submitted,
+                       (r.approved_at at time zone %1$s)::date as approved, p.due_on,
+                       r.budget_planned, r.budget_spent,
+                       case when %2$s then r.results end as results,
+                       case when %2$s then r.difficulties end as difficulties,
+                       case when %2$s then r.proposals end as proposals
+                from obligation o
+                join agency a on a.id = o.agency_id
+                join tree tr on tr.id = a.unit_id
+                join administrative_unit u on u.id = a.unit_id
+                join agency_kind k on k.id = a.kind_id
+                join task t on t.id = o.task_id
+                join task_group g on g.id = t.group_id
+                left join reporting_period p on p.year = o.year
+                left join progress_report r
+                       on r.year = o.year and r.agency_id = o.agency_id and r.task_id = o.task_id and r.kind = 'LEAD'
+                where o.year = :year
+                order by tr.depth, u.name, a.name, a.id, g.position, t.position
+                """.formatted(VN, "(r.status = 'APPROVED' or (not :onlyApproved and r.status = 'SUBMITTED'))");
+        var params = new MapSqlParameterSource("root", root).addValue("year", year)
+                .addValue("onlyApproved", viewerOnlyApproved);
+        jdbc.query(sql, params, (RowCallbackHandler) rs -> consumer.accept(new ReportLine(
+                rs.getString("agency_code"), rs.getString("agency_name"), rs.getString("unit_name"),
+                rs.getString("kind_name"), rs.getString("task_code"), rs.getString("task_title"),
+                rs.getObject("report_id", Long.class), rs.getString("status"), rs.getString("implementation_status"),
+                rs.getObject("percent_complete", Integer.class), rs.getObject("first_submitted", LocalDate.class),
+                rs.getObject("approved", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                rs.getBigDecimal("budget_planned"), rs.getBigDecimal("budget_spent"), rs.getString("results"),
+                rs.getString("difficulties"), rs.getString("proposals"))));
+    }
+
+    record TaskLine(long id, String code, String title, String groupCode, String groupTitle, int groupSize) {
+    }
+
+    List<TaskLine> tasks() {
+        return jdbc.query("""
+                select t.id, t.code, t.title, g.code as group_code, g.title as group_title,
+                       count(*) over (partition by g.id) as group_size
+                from task t join task_group g on g.id = t.group_id
+                order by g.position, t.position""", (rs, i) -> new TaskLine(rs.getLong("id"), rs.getString("code"),
+                rs.getString("title"), rs.getString("group_code"), rs.getString("group_title"), rs.getInt("group_size")));
+    }
+
+    String unitName(long root) {
+        return jdbc.queryForObject("select name from administrative_unit where id = :id",
+                new MapSqlParameterSource("id", root), String.class);
+    }
+
+    record TaskCompleteness(long taskId, long owed, long approved) {
+    }
+
+    List<TaskCompleteness> completeness(long root, int from, int to) {
+        String sql = TREE + """
+                select o.task_id, count(*) as owed, count(r.id) filter (where r.status = 'APPROVED') as approved
+                from obligation o
+                join agency a on a.id = o.agency_id
+                join tree tr on tr.id = a.unit_id
+                left join progress_report r
+                       on r.year = o.year and r.agency_id = o.agency_id and r.task_id = o.task_id and r.kind = 'LEAD'
+                where o.year between :from and :to
+                group by o.task_id
+                """;
+        return jdbc.query(sql, new MapSqlParameterSource("root", root).addValue("from", from).addValue("to", to),
+                (rs, i) -> new TaskCompleteness(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+    }
+
+    /** An approved report's prose, in the plan's order of tasks, then year and agency. */
+    record ApprovedText(long taskId, int year, String agencyName, String results, String difficulties, String proposals) {
+    }
+
+    void approvedTexts(long root, int from, int to, Consumer<ApprovedText> consumer) {
+        String sql = TREE + """
+                select r.task_id, r.year, a.name as agency_name, r.results, r.difficulties, r.proposals
+                from progress_report r
+                join agency a on a.id = r.agency_id
+                join tree tr on tr.id = a.unit_id
+                join task t on t.id = r.task_id
+                join task_group g on g.id = t.group_id
+                where r.year between :from and :to and r.status = 'APPROVED' and r.kind = 'LEAD'
+                order by g.position, t.position, r.year, tr.depth, a.name, r.id
+                """;
+        jdbc.query(sql, new MapSqlParameterSource("root", root).addValue("from", from).addValue("to", to),
+                (RowCallbackHandler) rs -> consumer.accept(new ApprovedText(rs.getLong("task_id"), rs.getInt("year"),
+                        rs.getString("agency_name"), text(rs, "results"), text(rs, "difficulties"), text(rs, "proposals"))));
+    }
+
+    record IndicatorTotal(long taskId, long indicatorId, String name, String unit, int year, BigDecimal total, long count) {
+    }
+
+    /** Indicator totals of approved reports per task, indicator and year. */
+    List<IndicatorTotal> indicatorTotals(long root, int from, int to) {
+        String sql = TREE + """
+                select r.task_id, i.id, i.name, i.unit, r.year, sum(v.value) as total, count(*) as n
+                from progress_report r
+                join agency a on a.id = r.agency_id
+                join tree tr on tr.id = a.unit_id
+                join report_indicator_value v on v.report_id = r.id
+                join indicator i on i.id = v.indicator_id
+                where r.year between :from and :to and r.status = 'APPROVED' and r.kind = 'LEAD'
+                group by r.task_id, i.id, i.name, i.unit, i.position, r.year
+                order by r.task_id, i.position, i.id, r.year
+                """;
+        return jdbc.query(sql, new MapSqlParameterSource("root", root).addValue("from", from).addValue("to", to),
+                (rs, i) -> new IndicatorTotal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getBigDecimal(6), rs.getLong(7)));
+    }
+
+    private static String text(ResultSet rs, String column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

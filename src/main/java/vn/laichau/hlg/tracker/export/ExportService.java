@@ -1,0 +1,74 @@
+package vn.laichau.hlg.tracker.export;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.laichau.hlg.tracker.dashboard.Dashboard;
+import vn.laichau.hlg.tracker.dashboard.DashboardService;
+import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.web.NotFoundException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * The downloads of the dashboard: its tables and every report of the year (XLSX), the reports (CSV),
+ * and the consolidated report (DOCX). Each respects the user's scope exactly as the dashboard does.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ExportService {
+
+    /** The plan's years; a consolidated report covers some of them. */
+    public static final int FIRST_YEAR = 2024;
+    public static final int LAST_YEAR = 2030;
+
+    private final DashboardService dashboards;
+    private final ExportQueries queries;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ExportService(DashboardService dashboards, ExportQueries queries, MessageSource messages, Clock clock) {
+        this.dashboards = dashboards;
+        this.queries = queries;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public int currentYear() {
+        return dashboards.currentYear();
+    }
+
+    public void dashboardXlsx(CurrentUser user, int year, Long unit, boolean includeSubmitted, Locale locale,
+                              OutputStream out) throws IOException {
+        Dashboard dashboard = dashboards.dashboard(user, year, unit, includeSubmitted, 1);
+        long root = dashboard.root().id();
+        boolean onlyApproved = !dashboards.mayIncludeSubmitted(user);
+        new XlsxExport(new Texts(messages, locale)).write(dashboard,
+                consumer -> queries.reportLines(root, year, onlyApproved, consumer), out);
+    }
+
+    public void reportsCsv(CurrentUser user, int year, Long unit, Locale locale, OutputStream out) throws IOException {
+        long root = dashboards.rootFor(user, unit);
+        dashboards.dueOn(year);
+        boolean onlyApproved = !dashboards.mayIncludeSubmitted(user);
+        new CsvExport(new Texts(messages, locale)).write(
+                consumer -> queries.reportLines(root, year, onlyApproved, consumer), out);
+    }
+
+    /** The consolidated report of the years {@code from}–{@code to}, from approved reports only. */
+    public void consolidatedDocx(CurrentUser user, int from, int to, Long unit, Locale locale, OutputStream out)
+            throws IOException {
+        if (from > to || from < FIRST_YEAR - 10 || to > LAST_YEAR + 10) {
+            throw new NotFoundException();
+        }
+        long root = dashboards.rootFor(user, unit);
+        var data = new DocxExport.Data(from, to, queries.unitName(root), queries.tasks(),
+                queries.completeness(root, from, to), queries.indicatorTotals(root, from, to),
+                consumer -> queries.approvedTexts(root, from, to, consumer), LocalDate.now(clock));
+        new DocxExport(new Texts(messages, locale)).write(data, out);
+    }
+}

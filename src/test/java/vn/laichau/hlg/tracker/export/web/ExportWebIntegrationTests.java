@@ -1,0 +1,202 @@
+package vn.laichau.hlg.tracker.export.web;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.laichau.hlg.tracker.dashboard.DashboardFixture;
+import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The downloads, opened and read back as Excel, a CSV reader and Word would. */
+@IntegrationTest
+class ExportWebIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    DashboardFixture fx;
+
+    @BeforeEach
+    void fixture() {
+        fx = DashboardFixture.ensure(jdbc);
+    }
+
+    @Test
+    void theWorkbookHasTheDashboardTablesAndEveryReportOfTheYearWithVietnameseHeadingsAndFormats() throws Exception {
+        byte[] body = mvc.perform(get("/exports/dashboard.xlsx").param("year", "2038").with(as(fx.provinceReviewer())))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", ExportController.XLSX))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("bang-theo-doi-2038.xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            List<String> names = new ArrayList<>();
+            workbook.forEach(sheet -> names.add(sheet.getSheetName()));
+            assertThat(names).containsExactly("Tổng hợp", "Theo địa bàn", "Theo loại cơ quan", "Chỉ tiêu qua các năm",
+                    "Chỉ tiêu theo địa bàn", "Kinh phí", "Tiến độ 2024 - 2030", "Báo cáo");
+            DataFormatter formatter = new DataFormatter();
+            Sheet summary = workbook.getSheet("Tổng hợp");
+            Row header = summary.getRow(4);
+            assertThat(text(formatter, header)).startsWith("Nhiệm vụ|Phải báo cáo|Đã nộp|Đã duyệt|Nộp đúng hạn|Nộp trễ hạn|Quá hạn, chưa nộp");
+            assertThat(text(formatter, summary.getRow(5))).isEqualTo("Tất cả nhiệm vụ|7|4|3|3|1|3");
+            assertThat(summary.getRow(1).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
+            assertThat(summary.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate()).hasToString("2026-01-31");
+
+            Sheet budget = workbook.getSheet("Kinh phí");
+            Row total = budget.getRow(budget.getLastRowNum());
+            assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(16_000_000d);
+            assertThat(total.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+
+            Sheet reports = workbook.getSheet("Báo cáo");
+            assertThat(reports.getLastRowNum()).isEqualTo(7);   // a heading and the seven obligations
+            assertThat(formatter.formatCellValue(reports.getRow(0).getCell(1))).isEqualTo("Cơ quan, đơn vị");
+            String all = java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(i -> text(formatter, reports.getRow(i)))
+                    .collect(Collectors.joining("\n"));
+            assertThat(all).contains("UBND huyện Hai", "Chưa có báo cáo", "Đang soạn, chưa nộp", "Nộp trễ hạn",
+                    "Biên soạn bộ tài liệu khung về kỹ năng PBGDPL.");
+            // A draft's or a returned report's text is not the reviewer's to publish.
+            assertThat(all).doesNotContain("Nháp: không được tính.", "Bị trả lại: không được tính.");
+        }
+    }
+
+    @Test
+    void theCsvStartsWithAByteOrderMarkAndADistrictReviewerGetsOnlyItsDistrict() throws Exception {
+        byte[] body = mvc.perform(get("/exports/reports.csv").param("year", "2038").with(as(fx.districtReviewer())))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(body[0]).isEqualTo((byte) 0xEF);
+        assertThat(body[1]).isEqualTo((byte) 0xBB);
+        assertThat(body[2]).isEqualTo((byte) 0xBF);
+        String csv = new String(body, StandardCharsets.UTF_8);
+        assertThat(csv.lines().count()).isEqualTo(4);   // a heading and A1's two and A2's one obligation
+        assertThat(csv).contains("Mã cơ quan,Cơ quan, đơn vị".replace("Cơ quan, đơn vị", "\"Cơ quan, đơn vị\""),
+                "UBND huyện Một", "Hội Luật gia huyện Một", "30/01/2026", "2000000");
+        assertThat(csv).doesNotContain("UBND huyện Hai", "Hội Luật gia Tỉnh Kiểm Thử");
+    }
+
+    @Test
+    void theConsolidatedReportIsLaidOutPerDecree30AndCompiledFromApprovedReportsOnly() throws Exception {
+        byte[] body = mvc.perform(get("/exports/consolidated.docx").param("year", "2038").with(as(fx.provinceReviewer())))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", ExportController.DOCX))
+                .andReturn().getResponse().getContentAsByteArray();
+        // Kept for a look in Word or LibreOffice after the build.
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "consolidated-sample.docx"), body);
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(body))) {
+            var section = doc.getDocument().getBody().getSectPr();
+            assertThat(section.getPgSz().getW()).isEqualTo(BigInteger.valueOf(11906));
+            assertThat(section.getPgSz().getH()).isEqualTo(BigInteger.valueOf(16838));
+            assertThat(millimetres(section.getPgMar().getTop())).isBetween(20.0, 25.0);
+            assertThat(millimetres(section.getPgMar().getBottom())).isBetween(20.0, 25.0);
+            assertThat(millimetres(section.getPgMar().getLeft())).isBetween(30.0, 35.0);
+            assertThat(millimetres(section.getPgMar().getRight())).isBetween(15.0, 20.0);
+
+            List<XWPFRun> runs = new ArrayList<>();
+            doc.getParagraphs().forEach(p -> runs.addAll(p.getRuns()));
+            doc.getTables().forEach(t -> t.getRows().forEach(r -> r.getTableCells().forEach(c ->
+                    c.getParagraphs().forEach(p -> runs.addAll(p.getRuns())))));
+            assertThat(runs).allSatisfy(run -> assertThat(run.getFontFamily()).isEqualTo("Times New Roman"));
+
+            XWPFTable header = doc.getTables().get(0);
+            assertThat(header.getRow(0).getCell(0).getText()).contains("HỘI LUẬT GIA TỈNH LAI CHÂU", "Số: …/BC-HLG");
+            assertThat(header.getRow(0).getCell(1).getText()).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    "Độc lập - Tự do - Hạnh phúc", "Lai Châu, ngày … tháng … năm");
+
+            List<XWPFParagraph> paragraphs = doc.getParagraphs();
+            XWPFParagraph title = paragraphs.stream().filter(p -> p.getText().equals("BÁO CÁO")).findFirst().orElseThrow();
+            assertThat(title.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
+            String text = paragraphs.stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertThat(text).contains("năm 2038 trên địa bàn Tỉnh Kiểm Thử", "I. KẾT QUẢ THỰC HIỆN",
+                    "II. KHÓ KHĂN, VƯỚNG MẮC", "III. ĐỀ XUẤT, KIẾN NGHỊ",
+                    "- Hội Luật gia Tỉnh Kiểm Thử: Biên soạn bộ tài liệu khung về kỹ năng PBGDPL.",
+                    "- UBND huyện Hai: Phối hợp duy trì Trung tâm pháp luật cộng đồng xã.",
+                    "Thiếu kinh phí in ấn tài liệu.", "Đề nghị bổ sung biên chế cho Hội.");
+            // Submitted, draft and returned reports are not compiled.
+            assertThat(text).doesNotContain("Ban hành văn bản chỉ đạo.", "Địa bàn rộng", "Nháp: không được tính.");
+
+            XWPFParagraph body1 = paragraphs.stream().filter(p -> p.getText().startsWith("- Hội Luật gia Tỉnh Kiểm Thử:"))
+                    .findFirst().orElseThrow();
+            assertThat(body1.getAlignment()).isEqualTo(ParagraphAlignment.BOTH);
+            assertThat(body1.getIndentationFirstLine()).isBetween(567, 720);
+            assertThat(body1.getRuns().get(0).getFontSizeAsDouble()).isBetween(13.0, 14.0);
+
+            // Indicator totals in a table beside the prose: 12 + 5 sessions on tasks 4.1 and 5 are per task.
+            assertThat(doc.getTables()).anySatisfy(t -> assertThat(t.getText()).contains("Số cuộc PBGDPL (kiểm thử)", "12"));
+
+            XWPFTable signature = doc.getTables().get(doc.getTables().size() - 1);
+            assertThat(signature.getRow(0).getCell(0).getText()).contains("Nơi nhận:", "Lưu: VT.");
+            assertThat(signature.getRow(0).getCell(1).getText()).contains("CHỦ TỊCH");
+        }
+    }
+
+    @Test
+    void aRangeGivesTheInterimReview() throws Exception {
+        byte[] body = mvc.perform(get("/exports/consolidated.docx").param("from", "2037").param("to", "2038")
+                        .with(as(fx.provinceReviewer())))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(body))) {
+            String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+            assertThat(text).contains("giai đoạn 2037 - 2038", "- Hội Luật gia Tỉnh Kiểm Thử (năm 2037): Năm trước.");
+            assertThat(doc.getTables()).anySatisfy(t -> assertThat(t.getText()).contains("Tổng cộng"));
+        }
+    }
+
+    @Test
+    void exportsRespectScopeAndRefuseReporters() throws Exception {
+        mvc.perform(get("/exports/dashboard.xlsx").param("year", "2038").with(as(fx.reporter())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/exports/consolidated.docx").param("year", "2038").with(as(fx.reporter())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/exports/consolidated.docx").param("year", "2038").param("unit", String.valueOf(fx.district2))
+                        .with(as(fx.districtReviewer())))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/exports/reports.csv").param("year", "2038").param("unit", String.valueOf(fx.province))
+                        .with(as(fx.districtReviewer())))
+                .andExpect(status().isNotFound());
+    }
+
+    private static double millimetres(Object twips) {
+        return new java.math.BigDecimal(twips.toString()).doubleValue() * 25.4 / 1440;
+    }
+
+    private static String text(DataFormatter formatter, Row row) {
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < row.getLastCellNum(); i++) {
+            cells.add(row.getCell(i) == null ? "" : formatter.formatCellValue(row.getCell(i)));
+        }
+        return String.join("|", cells);
+    }
+
+    static RequestPostProcessor as(CurrentUser user) {
+        return authentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+    }
+}
