@@ -115,6 +115,10 @@ class AccessMatrixIntegrationTests {
             POST /review/{id}/approve: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             POST /review/{id}/return: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             POST /review/{id}/reopen: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            GET /dashboard: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            GET /exports/dashboard.xlsx: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            GET /exports/reports.csv: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            GET /exports/consolidated.docx: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
             """;
 
     /** Values for path variables: ids that exist nowhere, so that allowed requests change nothing. */
