@@ -8,7 +8,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import vn.laichau.hlg.tracker.shared.AuditEvent;
 
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +71,18 @@ public class ObligationService implements ApplicationRunner {
 
     ObligationService(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Agencies opened, moved, closed or imported change what is owed: re-derive once the change is
+     * committed (in its own transaction, so that a failure here never undoes the administrator's change).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(AuditEvent event) {
+        if (event.kind().startsWith("AGENCY") || event.kind().startsWith("AGENCIES") || event.kind().startsWith("UNIT_CLOSED")) {
+            refresh();
+        }
     }
 
     /** Re-derives the obligations from the plan, the agencies and the periods. */
