@@ -47,8 +47,8 @@ insert into indicator (code, name, unit, member_category, position) values
     ('BENCH-I2', 'Số lượt người được PBGDPL (thử nghiệm)', 'lượt người', null, 1002),
     ('BENCH-I3', 'Số lớp tập huấn (thử nghiệm)', 'lớp', null, 1003),
     ('BENCH-I4', 'Số tài liệu phát hành (thử nghiệm)', 'bản', null, 1004),
-    ('BENCH-I5', 'Tỷ lệ luật gia chuyên trách tham gia (thử nghiệm)', '%', 'FULL_TIME', 1005),
-    ('BENCH-I6', 'Tỷ lệ luật gia nghỉ hưu tham gia (thử nghiệm)', '%', 'RETIRED', 1006);
+    ('BENCH-I5', 'Tỷ lệ luật gia chuyên trách tham gia (thử nghiệm)', '%', 'FULL_TIME_JURIST', 1005),
+    ('BENCH-I6', 'Tỷ lệ luật gia nghỉ hưu tham gia (thử nghiệm)', '%', 'RETIRED_JURIST', 1006);
 
 -- Obligations: every agency, every task, every year of the plan.
 insert into obligation (agency_id, task_id, year)

@@ -81,8 +81,8 @@ wrk -t2 -c2 -d3s -H "Cookie: SESSION=$SESSION" -H 'Accept-Encoding: gzip' "$DASH
 wrk -t2 -c2 -d3s -H 'Accept-Encoding: gzip' "$BASE/login" >/dev/null
 
 echo "== wrk -t2 -c$CONNECTIONS -d$DURATION: dashboard (year $YEAR), then login page"
-D=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/p95.lua -H "Cookie: SESSION=$SESSION" -H 'Accept-Encoding: gzip' "$DASHBOARD" | grep RESULT)
-L=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/p95.lua -H 'Accept-Encoding: gzip' "$BASE/login" | grep RESULT)
+D=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s bench/p95.lua -H "Cookie: SESSION=$SESSION" -H 'Accept-Encoding: gzip' "$DASHBOARD" | grep RESULT)
+L=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s bench/p95.lua -H 'Accept-Encoding: gzip' "$BASE/login" | grep RESULT)
 echo "dashboard: ${D#RESULT }"
 echo "login:     ${L#RESULT }"
 DR=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$D")

@@ -109,11 +109,13 @@ public record Dashboard(int year, List<Integer> years, boolean includeSubmitted,
     }
 
     /**
-     * A participation target against what was reported: the sum of the category's head counts, or the
-     * average of its percentages where the indicator is a rate.
+     * A participation target against what was reported: the head count taking part over the category's
+     * total (the indicator whose code ends in {@code _TOTAL}), or the average of the reported percentages
+     * where the indicator is a rate; {@code met} is null when neither can be computed.
      */
     public record Participation(String memberCategory, String indicatorName, String unit, BigDecimal reported,
-                                BigDecimal minPercent, BigDecimal maxPercent, Boolean met) {
+                                BigDecimal total, BigDecimal percent, BigDecimal minPercent, BigDecimal maxPercent,
+                                Boolean met) {
     }
 
     public record BudgetRow(TaskRef task, BigDecimal planned, BigDecimal spent) {

@@ -58,6 +58,8 @@ public class DashboardService {
     public static final int ISSUE_LIMIT = 30;
 
     private static final String PERCENT_UNIT = "%";
+    /** The indicator of a member category that counts all its members, the denominator of its rate. */
+    private static final String TOTAL_SUFFIX = "_TOTAL";
 
     private final DashboardQueries queries;
     private final ScopeService scopes;
@@ -207,17 +209,24 @@ public class DashboardService {
     private List<Participation> participation(int year, Indicators indicators) {
         List<Participation> result = new ArrayList<>();
         for (var target : queries.targets(year)) {
-            for (IndicatorRow row : indicators.rows()) {
-                if (!target.memberCategory().equals(row.memberCategory())) {
+            List<IndicatorRow> rows = indicators.rows().stream()
+                    .filter(row -> target.memberCategory().equals(row.memberCategory())).toList();
+            IndicatorRow totalRow = rows.stream().filter(row -> row.code().endsWith(TOTAL_SUFFIX)).findFirst().orElse(null);
+            BigDecimal total = totalRow == null ? null : totalRow.current();
+            for (IndicatorRow row : rows) {
+                if (row == totalRow) {
                     continue;
                 }
                 BigDecimal reported = row.current();
-                Boolean met = null;
-                if (PERCENT_UNIT.equals(row.unit()) && reported != null) {
-                    met = reported.compareTo(target.minPercent()) >= 0;
+                BigDecimal percent = null;
+                if (reported != null && PERCENT_UNIT.equals(row.unit())) {
+                    percent = reported;
+                } else if (reported != null && total != null && total.signum() > 0) {
+                    percent = reported.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP);
                 }
-                result.add(new Participation(target.memberCategory(), row.name(), row.unit(), reported,
-                        plain(target.minPercent()), plain(target.maxPercent()), met));
+                Boolean met = percent == null ? null : percent.compareTo(target.minPercent()) >= 0;
+                result.add(new Participation(target.memberCategory(), row.name(), row.unit(), reported, total,
+                        plain(percent), plain(target.minPercent()), plain(target.maxPercent()), met));
             }
         }
         return result;

@@ -32,6 +32,20 @@ class ReportQueries {
                   String taskTitle, int year, LocalDate dueOn) {
     }
 
+    /** The units a reviewer may filter by: its own unit's subtree, in one statement. */
+    record UnitOption(long id, String name) {
+    }
+
+    List<UnitOption> units(Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select id, name from administrative_unit where id in (:ids)
+                order by case level when 'PROVINCE' then 0 when 'DISTRICT' then 1 else 2 end, code""")
+                .param("ids", unitIds).query(UnitOption.class).list();
+    }
+
     Optional<Header> header(long reportId) {
         return jdbc.sql("""
                 select r.id, a.id as agency_id, a.name as agency_name, u.id as unit_id, u.name as unit_name,

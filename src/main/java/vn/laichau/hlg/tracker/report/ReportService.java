@@ -155,6 +155,15 @@ public class ReportService {
         return status == null ? rows.stream().filter(row -> row.status() != ReportStatus.DRAFT).toList() : rows;
     }
 
+    /** The units the reviewer may filter the queue by (its unit and every unit below), in one query. */
+    public List<Map.Entry<Long, String>> reviewUnits(CurrentUser user) {
+        if (!canReview(user)) {
+            return List.of();
+        }
+        return queries.units(scopes.scopeOf(user).unitIds()).stream()
+                .map(u -> Map.entry(u.id(), u.name())).toList();
+    }
+
     /** How many reports wait for review in the reviewer's units. */
     public long waitingCount(CurrentUser user) {
         return canReview(user) ? queries.countWaiting(scopes.scopeOf(user).unitIds()) : 0;

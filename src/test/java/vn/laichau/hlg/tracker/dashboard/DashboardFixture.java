@@ -98,6 +98,9 @@ public final class DashboardFixture {
         jdbc.update("insert into indicator (code, name, unit, position) values (?, 'Số cuộc PBGDPL (kiểm thử)', 'cuộc', 900)", SESSIONS);
         jdbc.update("insert into indicator (code, name, unit, member_category, position) values (?, 'Tỷ lệ hội viên tham gia (kiểm thử)', '%', 'FXD_CAT', 901)", RATE);
         jdbc.update("insert into participation_target (member_category, year_from, year_to, min_percent, max_percent) values ('FXD_CAT', 2038, 2038, 40, 50)");
+        jdbc.update("insert into indicator (code, name, unit, member_category, position) values ('FXD-PAIR-PART', 'Luật gia tham gia (kiểm thử)', 'người', 'FXD_PAIR', 902)");
+        jdbc.update("insert into indicator (code, name, unit, member_category, position) values ('FXD-PAIR_TOTAL', 'Tổng số luật gia (kiểm thử)', 'người', 'FXD_PAIR', 903)");
+        jdbc.update("insert into participation_target (member_category, year_from, year_to, min_percent, max_percent) values ('FXD_PAIR', 2038, 2038, 100, 100)");
 
         obligation(jdbc, "FXD-A0", "4.1", YEAR);
         obligation(jdbc, "FXD-A0", "5", YEAR);
@@ -112,6 +115,8 @@ public final class DashboardFixture {
                 "Biên soạn bộ tài liệu khung về kỹ năng PBGDPL.", "Thiếu kinh phí in ấn tài liệu.", null);
         value(jdbc, r1, SESSIONS, 12);
         value(jdbc, r1, RATE, 45);
+        value(jdbc, r1, "FXD-PAIR-PART", 8);
+        value(jdbc, r1, "FXD-PAIR_TOTAL", 10);
         long r2 = insertReport(jdbc, "FXD-A0", "5", YEAR, "APPROVED", at(2026, 2, 5, 3), 5_000_000, 5_000_000L,
                 "Thành lập thêm 2 Trung tâm pháp luật cộng đồng.", null, "Đề nghị bổ sung biên chế cho Hội.");
         value(jdbc, r2, SESSIONS, 3);

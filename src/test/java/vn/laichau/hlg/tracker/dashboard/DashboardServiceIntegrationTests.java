@@ -112,9 +112,17 @@ class DashboardServiceIntegrationTests {
     @Test
     void participationRatesAreAveragedAndComparedWithTheTarget() {
         Dashboard d = dashboards.dashboard(fx.provinceReviewer(), DashboardFixture.YEAR, null, false, 1);
-        assertThat(d.participation()).singleElement().satisfies(p -> {
+        assertThat(d.participation()).filteredOn(p -> p.memberCategory().equals("FXD_CAT")).singleElement().satisfies(p -> {
             assertThat(p.reported()).isEqualByComparingTo("37.5");   // (45 + 30) / 2
+            assertThat(p.percent()).isEqualByComparingTo("37.5");
             assertThat(p.minPercent()).isEqualByComparingTo("40");
+            assertThat(p.met()).isFalse();
+        });
+        // A head count over the category's _TOTAL indicator: 8 of 10 is 80%, short of 100%.
+        assertThat(d.participation()).filteredOn(p -> p.memberCategory().equals("FXD_PAIR")).singleElement().satisfies(p -> {
+            assertThat(p.reported()).isEqualByComparingTo("8");
+            assertThat(p.total()).isEqualByComparingTo("10");
+            assertThat(p.percent()).isEqualByComparingTo("80");
             assertThat(p.met()).isFalse();
         });
     }

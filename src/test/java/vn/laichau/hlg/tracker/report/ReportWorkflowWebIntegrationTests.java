@@ -161,6 +161,25 @@ class ReportWorkflowWebIntegrationTests {
     }
 
     @Test
+    void theQueueFiltersByUnitTaskAndStatus() throws Exception {
+        long id = start();
+        submit(id, 0);
+        var reviewer = authentication(ReportFixtures.auth(provinceReviewer));
+        mvc.perform(get("/review").with(reviewer))
+                .andExpect(content().string(containsString("Huyện Phong Thổ")))
+                .andExpect(content().string(containsString("href=\"/review/" + id + "\"")));
+        mvc.perform(get("/review").param("unit", String.valueOf(fixtures.unitId("109"))).with(reviewer))
+                .andExpect(content().string(not(containsString("href=\"/review/" + id + "\""))));
+        mvc.perform(get("/review").param("task", String.valueOf(fixtures.taskId("2"))).with(reviewer))
+                .andExpect(content().string(not(containsString("href=\"/review/" + id + "\""))));
+        mvc.perform(get("/review").param("status", "APPROVED").param("year", String.valueOf(YEAR)).with(reviewer))
+                .andExpect(content().string(not(containsString("href=\"/review/" + id + "\""))));
+        mvc.perform(get("/review").param("unit", String.valueOf(fixtures.unitId("106"))).param("task", String.valueOf(fixtures.taskId("1")))
+                        .param("year", String.valueOf(YEAR)).with(reviewer))
+                .andExpect(content().string(containsString("href=\"/review/" + id + "\"")));
+    }
+
+    @Test
     void aReviewerCannotApproveAReportOfItsOwnAgency() throws Exception {
         long id = start();
         submit(id, 0);

@@ -19,11 +19,9 @@ import vn.laichau.hlg.tracker.report.ReportStatus;
 import vn.laichau.hlg.tracker.report.ReportViews.ReportDetail;
 import vn.laichau.hlg.tracker.report.ReportWorkflowException;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
-import vn.laichau.hlg.tracker.unit.UnitService;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The reviewer's queue and the review page: the report beside the same agency's report of the year before. */
@@ -38,13 +36,11 @@ class ReviewController {
     private final ReportService reports;
     private final PeriodService periods;
     private final PlanService plan;
-    private final UnitService units;
 
-    ReviewController(ReportService reports, PeriodService periods, PlanService plan, UnitService units) {
+    ReviewController(ReportService reports, PeriodService periods, PlanService plan) {
         this.reports = reports;
         this.periods = periods;
         this.plan = plan;
-        this.units = units;
     }
 
     @GetMapping("/review")
@@ -61,9 +57,7 @@ class ReviewController {
         model.addAttribute("years", periods.years());
         model.addAttribute("tasks", plan.taskRefs());
         model.addAttribute("statuses", List.of(ReportStatus.SUBMITTED, ReportStatus.RETURNED, ReportStatus.APPROVED));
-        model.addAttribute("units", user.unitId() == null ? List.of()
-                : units.subtreeIds(user.unitId()).stream().map(units::findById).flatMap(Optional::stream)
-                .filter(u -> !Objects.equals(u.id(), user.unitId()) || u.parentId() == null).toList());
+        model.addAttribute("units", reports.reviewUnits(user));
         return "report/queue";
     }
 
