@@ -2,7 +2,12 @@ package vn.laichau.hlg.tracker.shared;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
@@ -25,6 +30,33 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    /**
+     * Static files with long cache lifetimes: the application's own CSS and scripts get a content hash
+     * in their names, WebJars carry their version in the path. Only these four prefixes are static, so
+     * that page links need no look-up among static files when templates write them.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        CacheControl year = CacheControl.maxAge(Duration.ofDays(365)).cachePublic();
+        for (String folder : new String[] {"css", "js", "img"}) {
+            registry.addResourceHandler("/" + folder + "/**")
+                    .addResourceLocations("classpath:/static/" + folder + "/")
+                    .setCacheControl(year)
+                    .resourceChain(true)
+                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        }
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(year)
+                .resourceChain(true)
+                .addResolver(new LiteWebJarsResourceResolver());
+    }
+
+    @Bean
+    ResourceUrlEncodingFilter resourceUrlEncodingFilter() {
+        return new ResourceUrlEncodingFilter();
     }
 
     @Override
