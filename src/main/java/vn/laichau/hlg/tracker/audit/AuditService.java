@@ -6,6 +6,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,7 +47,8 @@ public class AuditService {
     @Transactional(propagation = Propagation.REQUIRED)
     public void on(AuditEvent event) {
         String address = event.address() != null ? event.address() : currentAddress();
-        entries.save(new AuditEntry(clock.instant(), event.kind(), event.actor(), address, event.target(),
+        String actor = event.actor() != null ? event.actor() : currentUser();
+        entries.save(new AuditEntry(clock.instant(), event.kind(), actor, address, event.target(),
                 event.oldValue(), event.newValue()));
     }
 
@@ -82,6 +85,11 @@ public class AuditService {
 
     public List<String> kinds() {
         return entries.findKinds();
+    }
+
+    private static String currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null || !authentication.isAuthenticated() ? null : authentication.getName();
     }
 
     private static String currentAddress() {

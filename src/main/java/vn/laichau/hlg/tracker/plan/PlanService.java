@@ -1,8 +1,10 @@
 package vn.laichau.hlg.tracker.plan;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.laichau.hlg.tracker.agency.AgencyService;
+import vn.laichau.hlg.tracker.shared.AuditEvent;
 import vn.laichau.hlg.tracker.agency.AgencySummary;
 import vn.laichau.hlg.tracker.plan.PlanViews.GroupView;
 import vn.laichau.hlg.tracker.plan.PlanViews.PartyView;
@@ -36,9 +38,12 @@ public class PlanService {
     private final TimelineEntryRepository timeline;
     private final AgencyService agencies;
     private final IndicatorCatalog indicators;
+    private final ApplicationEventPublisher events;
 
     PlanService(PlanRepository plans, TaskRepository tasks, TaskAssignmentRepository assignments,
-                TimelineEntryRepository timeline, AgencyService agencies, IndicatorCatalog indicators) {
+                TimelineEntryRepository timeline, AgencyService agencies, IndicatorCatalog indicators,
+                ApplicationEventPublisher events) {
+        this.events = events;
         this.indicators = indicators;
         this.plans = plans;
         this.tasks = tasks;
@@ -177,7 +182,8 @@ public class PlanService {
             errors.put("code", "plan.admin.indicator.codeTaken");
         }
         if (errors.isEmpty()) {
-            indicators.create(normalised, name.strip(), unit.strip(), blankToNull(memberCategory), position);
+            long id = indicators.create(normalised, name.strip(), unit.strip(), blankToNull(memberCategory), position);
+            audit("INDICATOR_CREATED", "indicator:" + id, null, normalised + " " + name.strip() + " (" + unit.strip() + ")");
         }
         return errors;
     }
@@ -191,9 +197,13 @@ public class PlanService {
     public Map<String, String> updateIndicator(long id, long version, String name, String unit, String memberCategory,
                                                Integer position, boolean active) {
         Map<String, String> errors = checkIndicator(name, unit, position);
+        String before = indicators.find(id).map(PlanService::describe).orElse(null);
         if (errors.isEmpty() && !indicators.update(id, version, name.strip(), unit.strip(), blankToNull(memberCategory),
                 position, active)) {
             errors.put("version", "plan.admin.indicator.stale");
+        }
+        if (errors.isEmpty()) {
+            audit("INDICATOR_UPDATED", "indicator:" + id, before, indicators.find(id).map(PlanService::describe).orElse(null));
         }
         return errors;
     }
@@ -201,11 +211,22 @@ public class PlanService {
     @Transactional
     public void attachIndicator(long taskId, long indicatorId) {
         indicators.attach(taskId, indicatorId);
+        audit("TASK_INDICATOR_ATTACHED", "task:" + taskId, null, "indicator:" + indicatorId);
     }
 
     @Transactional
     public void detachIndicator(long taskId, long indicatorId) {
         indicators.detach(taskId, indicatorId);
+        audit("TASK_INDICATOR_DETACHED", "task:" + taskId, "indicator:" + indicatorId, null);
+    }
+
+    /** Changes to the plan go to the audit trail; the audit module fills in who and from where. */
+    private void audit(String kind, String target, String before, String after) {
+        events.publishEvent(new AuditEvent(kind, null, null, target, before, after));
+    }
+
+    private static String describe(PlanViews.IndicatorView indicator) {
+        return indicator.toString();
     }
 
     private static Map<String, String> checkIndicator(String name, String unit, Integer position) {

@@ -66,6 +66,19 @@ class AuditIntegrationTests {
     }
 
     @Test
+    void changesToThePlansIndicatorsAreAuditedWithWhoDidThem() throws Exception {
+        CurrentUser admin = accounts.create("chi.tieu", Role.ADMIN, null, null);
+        String code = "AUDIT_" + System.nanoTime() % 1_000_000;
+
+        mvc.perform(post("/admin/plan/indicators").with(as(admin)).with(csrf())
+                .param("code", code).param("name", "Số buổi kiểm thử").param("unit", "cuộc").param("position", "990"));
+
+        assertThat(jdbc.queryForObject("select actor from audit_entry where kind = 'INDICATOR_CREATED' and new_value like ?",
+                String.class, code + "%")).isEqualTo(admin.getUsername());
+        jdbc.update("delete from indicator where code = ?", code);
+    }
+
+    @Test
     void theDatabaseRefusesToChangeOrDeleteAnEntry() {
         jdbc.update("insert into audit_entry (at, kind, actor) values (now(), 'TEST_ENTRY', 'kiem.thu')");
 
