@@ -5,6 +5,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,7 +51,10 @@ class PeriodAdminController {
 
     @PostMapping("/admin/periods/{year}/schedule")
     String schedule(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @ModelAttribute ScheduleForm form,
-                    Model model, RedirectAttributes redirect) {
+                    BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return page(model, year, unreadable(binding), null);
+        }
         Map<String, String> errors;
         try {
             errors = periods.schedule(user, year, form.opensOn(), form.dueOn(), form.version());
@@ -81,13 +85,23 @@ class PeriodAdminController {
 
     @PostMapping("/admin/periods/{year}/reopen")
     String reopen(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @ModelAttribute ReopenForm form,
-                  Model model, RedirectAttributes redirect) {
+                  BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
+            return page(model, year, unreadable(binding), null);
+        }
         Map<String, String> errors = periods.reopenFor(user, year, form.agencyId(), form.openUntil(), form.reason());
         if (!errors.isEmpty()) {
             return page(model, year, errors, form);
         }
         redirect.addFlashAttribute("success", "period.reopened");
         return "redirect:/admin/periods";
+    }
+
+    /** A date typed in another form (phones without a date picker) or a value that is not a number. */
+    private static Map<String, String> unreadable(BindingResult binding) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        binding.getFieldErrors().forEach(error -> errors.put(error.getField(), "period.form.unreadable"));
+        return errors;
     }
 
     private String page(Model model, Integer failedYear, Map<String, String> errors, ReopenForm reopenForm) {
