@@ -46,16 +46,26 @@ class ReportQueries {
                 .param("ids", unitIds).query(UnitOption.class).list();
     }
 
+    private static final String HEADER = """
+            select r.id, a.id as agency_id, a.name as agency_name, u.id as unit_id, u.name as unit_name,
+                   t.id as task_id, t.code as task_code, t.title as task_title, r.year, p.due_on
+            from progress_report r
+            join agency a on a.id = r.agency_id
+            join administrative_unit u on u.id = a.unit_id
+            join task t on t.id = r.task_id
+            left join reporting_period p on p.year = r.year
+            """;
+
     Optional<Header> header(long reportId) {
-        return jdbc.sql("""
-                select r.id, a.id as agency_id, a.name as agency_name, u.id as unit_id, u.name as unit_name,
-                       t.id as task_id, t.code as task_code, t.title as task_title, r.year, p.due_on
-                from progress_report r
-                join agency a on a.id = r.agency_id
-                join administrative_unit u on u.id = a.unit_id
-                join task t on t.id = r.task_id
-                left join reporting_period p on p.year = r.year
-                where r.id = ?""").param(reportId).query(Header.class).optional();
+        return jdbc.sql(HEADER + "where r.id = ?").param(reportId).query(Header.class).optional();
+    }
+
+    /** The headers of several reports in one statement, in id order. */
+    List<Header> headers(Collection<Long> reportIds) {
+        if (reportIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(HEADER + "where r.id in (:ids) order by r.id").param("ids", reportIds).query(Header.class).list();
     }
 
     List<ObligationRow> obligations(long agencyId, int year) {

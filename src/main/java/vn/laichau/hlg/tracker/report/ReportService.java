@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,15 +114,20 @@ public class ReportService {
         if (lead.kind() != ReportKind.LEAD || user.role() == Role.VIEWER) {
             return List.of();
         }
-        List<ReportDetail> result = new ArrayList<>();
+        // A fixed number of statements however many agencies contributed: ids, headers, reports.
+        List<Long> ids = queries.sentContributions(lead.taskId(), lead.year());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         Scope scope = scopes.scopeOf(user);
-        for (Long id : queries.sentContributions(lead.taskId(), lead.year())) {
-            queries.header(id).ifPresent(header -> {
-                boolean visible = user.role() == Role.REPORTER || scope.contains(header.agencyId(), header.unitId());
-                if (visible) {
-                    result.add(toDetail(header, reports.findById(id).orElseThrow()));
-                }
-            });
+        Map<Long, ProgressReport> byId = new HashMap<>();
+        reports.findAllById(ids).forEach(report -> byId.put(report.getId(), report));
+        List<ReportDetail> result = new ArrayList<>();
+        for (ReportQueries.Header header : queries.headers(ids)) {
+            boolean visible = user.role() == Role.REPORTER || scope.contains(header.agencyId(), header.unitId());
+            if (visible && byId.containsKey(header.id())) {
+                result.add(toDetail(header, byId.get(header.id())));
+            }
         }
         return result;
     }
