@@ -12,7 +12,6 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Role;
-import vn.laichau.hlg.tracker.shared.SearchText;
 
 import java.time.Instant;
 
@@ -66,9 +65,6 @@ class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "search_text", nullable = false)
-    private String searchText = "";
-
     @Column(name = "totp_secret")
     private String totpSecret;
 
@@ -98,7 +94,6 @@ class Account {
         account.unitId = unitId;
         account.mustChangePassword = mustChangePassword;
         account.createdAt = now;
-        account.refreshSearchText();
         return account;
     }
 
@@ -123,7 +118,6 @@ class Account {
         this.role = role;
         this.agencyId = agencyId;
         this.unitId = unitId;
-        refreshSearchText();
     }
 
     void disable() {
@@ -160,10 +154,6 @@ class Account {
 
     boolean isLockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    private void refreshSearchText() {
-        this.searchText = SearchText.fold(username + " " + displayName);
     }
 
     CurrentUser toCurrentUser(Instant now) {

@@ -18,7 +18,8 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     @Query("select a.username from Account a where a.username in :usernames")
     List<String> findExistingUsernames(Collection<String> usernames);
 
-    @Query(value = "select a from Account a where a.searchText like :pattern escape '\\' order by a.username",
-            countQuery = "select count(a) from Account a where a.searchText like :pattern escape '\\'")
+    /** search_text is the folded username and name, kept by a database trigger (search_fold). */
+    @Query(value = "select * from account where search_text like :pattern escape '\\' order by username",
+            countQuery = "select count(*) from account where search_text like :pattern escape '\\'", nativeQuery = true)
     Page<Account> search(String pattern, Pageable pageable);
 }

@@ -42,9 +42,9 @@ public class TestAccounts {
         Long agencyId = agencyCode == null ? null : jdbc.queryForObject("select id from agency where code = ?", Long.class, agencyCode);
         Long unitId = unitCode == null ? null : jdbc.queryForObject("select id from administrative_unit where code = ?", Long.class, unitCode);
         Long id = jdbc.queryForObject("""
-                        insert into account (username, display_name, password_hash, role, agency_id, unit_id, search_text)
-                        values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
-                username, "Người dùng " + username, passwordEncoder.encode(PASSWORD), role.name(), agencyId, unitId, username);
+                        insert into account (username, display_name, password_hash, role, agency_id, unit_id)
+                        values (?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                username, "Người dùng " + username, passwordEncoder.encode(PASSWORD), role.name(), agencyId, unitId);
         return new CurrentUser(id, username, null, "Người dùng " + username, role, agencyId, unitId, true, false, false,
                 role == Role.ADMIN);
     }

@@ -110,6 +110,11 @@ class AccountAdminWebIntegrationTests {
                 .andExpect(content().string(containsString(username)));
         mvc.perform(get("/admin/accounts").param("q", "Sở Tư Pháp ĐIỆN").with(as(admin)))
                 .andExpect(content().string(containsString(username)));
+        // Accounts written outside the application are found the same way.
+        CurrentUser inserted = accounts.create("ngoai", Role.VIEWER, null, "12");
+        jdbc.update("update account set display_name = 'Lãnh đạo Ủy ban nhân dân tỉnh' where id = ?", inserted.id());
+        mvc.perform(get("/admin/accounts").param("q", "lanh dao uy ban").with(as(admin)))
+                .andExpect(content().string(containsString(inserted.getUsername())));
         mvc.perform(get("/admin/accounts").param("q", "khong ai ten vay").with(as(admin)))
                 .andExpect(content().string(not(containsString(username))));
     }
