@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.laichau.hlg.tracker.report.ReportService;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.Role;
 
 /** In-app notifications: new submissions for reviewers, returned or approved reports for reporters. */
 @Controller
@@ -46,8 +47,11 @@ class NotificationController {
 
         @ModelAttribute("unreadNotifications")
         Long unreadNotifications(@AuthenticationPrincipal CurrentUser user, jakarta.servlet.http.HttpServletRequest request) {
-            // Only pages show the badge; a POST answers with a redirect.
-            return user == null || !"GET".equals(request.getMethod()) ? null : reports.unreadCount(user);
+            // Only pages show the badge, and only to those who get notifications; a POST answers with a
+            // redirect, and administrators and viewers have no notifications to count.
+            boolean hasNotifications = user != null && (user.role() == Role.REPORTER
+                    || user.role() == Role.PROVINCE_REVIEWER || user.role() == Role.DISTRICT_REVIEWER);
+            return hasNotifications && "GET".equals(request.getMethod()) ? reports.unreadCount(user) : null;
         }
     }
 }
