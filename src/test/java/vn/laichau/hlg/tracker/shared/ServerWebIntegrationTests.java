@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a browser gets from the real server: headers, error pages and the health endpoint. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {TrackerApplication.class, ServerWebIntegrationTests.Failing.class})
+        classes = {TrackerApplication.class, ServerWebIntegrationTests.Failing.class},
+        properties = "app.demo=true")
 @ActiveProfiles("test")
 class ServerWebIntegrationTests {
 
@@ -42,7 +43,7 @@ class ServerWebIntegrationTests {
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
         assertThat(response.headers().firstValue("Server")).isEmpty();
         assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
-        assertThat(response.body()).doesNotContain("<script>", "style=\"");
+        assertThat(response.body()).doesNotContain("<script>", "style=\"").contains("DỮ LIỆU MẪU");
     }
 
     @Test
@@ -61,6 +62,7 @@ class ServerWebIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("Không tìm thấy trang", "lang=\"vi\"").doesNotContain("Exception", "Whitelabel");
+        assertThat(response.body()).as("the demo banner, on error pages too").contains("DỮ LIỆU MẪU");
     }
 
     @Test
