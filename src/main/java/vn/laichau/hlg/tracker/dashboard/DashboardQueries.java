@@ -21,7 +21,10 @@ import java.util.Optional;
 /**
  * The dashboard's SQL. Each method is one statement; every aggregation happens in PostgreSQL
  * (GROUP BY, GROUPING SETS, FILTER), so the number of statements and the size of what comes back do
- * not grow with the number of reports.
+ * not grow with the number of reports. Counts, budgets and indicator sums are read from the tallies
+ * that the database keeps per unit, agency kind, task and year (migration V32), so that a page reads
+ * at most units × kinds × tasks × years rows whatever the number of agencies and reports; the matrix
+ * and the difficulties read the source rows of one page.
  */
 @Repository
 class DashboardQueries {
@@ -45,7 +48,24 @@ class DashboardQueries {
     /** Reports counted in totals: approved, and submitted ones when asked for. */
     static final String COUNTED = "(r.status = 'APPROVED' or (:includeSubmitted and r.status = 'SUBMITTED'))";
 
-    private static final String HANDED_IN = "r.status in ('SUBMITTED', 'APPROVED')";
+    /**
+     * Rows of a tally that partition a unit's subtree: the unit's own agencies, and each child unit with
+     * everything below it (the "top" unit a figure is shown under). Format with the tally's alias.
+     */
+    private static final String ROOT_AND_CHILDREN = """
+            ((%1$s.unit_id = :root and not %1$s.subtree)
+             or (%1$s.subtree and %1$s.unit_id in (select id from administrative_unit where parent_id = :root)))""";
+
+    /** A tally's reports counted in totals: approved, and submitted ones when asked for. */
+    private static final String COUNTED_TALLY =
+            "d.approved + case when :includeSubmitted then d.handed_in - d.approved else 0 end";
+
+    private static final String INDICATOR_SUMS = """
+            sum(i.sum_approved + case when :includeSubmitted then i.sum_submitted else 0 end) as total,
+            sum(i.n_approved + case when :includeSubmitted then i.n_submitted else 0 end) as n""";
+    private static final String INDICATOR_COUNT =
+            "sum(i.n_approved + case when :includeSubmitted then i.n_submitted else 0 end)";
+
     private static final String FIRST_SUBMITTED_DAY =
             "(coalesce(r.first_submitted_at, r.submitted_at) at time zone 'Asia/Ho_Chi_Minh')::date";
 
@@ -109,27 +129,23 @@ class DashboardQueries {
     }
 
     /** Owed, handed in, approved, on time, late and overdue: overall, by group, task, unit and kind at once. */
-    List<CountsRow> completeness(long root, int year, LocalDate dueOn, boolean pastDue) {
-        String sql = TREE + """
-                select grouping(t.group_id) as g_group, grouping(o.task_id) as g_task,
-                       grouping(s.top_id) as g_unit, grouping(s.kind_id) as g_kind,
-                       t.group_id, o.task_id, s.top_id, s.kind_id,
-                       count(*) as owed,
-                       count(*) filter (where %1$s) as submitted,
-                       count(*) filter (where r.status = 'APPROVED') as approved,
-                       count(*) filter (where %1$s and %2$s <= :due) as on_time,
-                       count(*) filter (where %1$s and %2$s > :due) as late,
-                       count(*) filter (where :pastDue and (r.status is null or not (%1$s))) as overdue
-                from obligation o
-                join scoped s on s.id = o.agency_id
-                join task t on t.id = o.task_id
-                left join progress_report r
-                       on r.year = o.year and r.agency_id = o.agency_id and r.task_id = o.task_id and r.kind = 'LEAD'
-                where o.year = :year
-                group by grouping sets ((), (t.group_id), (o.task_id), (s.top_id), (s.kind_id))
-                """.formatted(HANDED_IN, FIRST_SUBMITTED_DAY);
-        var params = new MapSqlParameterSource("root", root).addValue("year", year).addValue("due", dueOn)
-                .addValue("pastDue", pastDue);
+    List<CountsRow> completeness(long root, int year, boolean pastDue) {
+        String sql = """
+                select grouping(t.group_id) as g_group, grouping(d.task_id) as g_task,
+                       grouping(d.unit_id) as g_unit, grouping(d.kind_id) as g_kind,
+                       t.group_id, d.task_id, d.unit_id as top_id, d.kind_id,
+                       sum(d.owed) as owed,
+                       sum(d.handed_in) as submitted,
+                       sum(d.approved) as approved,
+                       sum(d.on_time) as on_time,
+                       sum(d.handed_in - d.on_time) as late,
+                       case when :pastDue then sum(d.owed - d.handed_in) else 0 end as overdue
+                from dashboard_tally d
+                join task t on t.id = d.task_id
+                where d.year = :year and %s
+                group by grouping sets ((), (t.group_id), (d.task_id), (d.unit_id), (d.kind_id))
+                """.formatted(ROOT_AND_CHILDREN.formatted("d"));
+        var params = new MapSqlParameterSource("root", root).addValue("year", year).addValue("pastDue", pastDue);
         return jdbc.query(sql, params, (rs, i) -> {
             Grouping grouping;
             long key;
@@ -219,14 +235,13 @@ class DashboardQueries {
 
     /** Totals per indicator and year, for the years up to and including {@code year}. */
     List<IndicatorTotal> indicatorTotalsByYear(long root, int fromYear, int year, boolean includeSubmitted) {
-        String sql = TREE + """
-                select v.indicator_id, r.year as key_value, sum(v.value) as total, count(*) as n
-                from progress_report r
-                join scoped s on s.id = r.agency_id
-                join report_indicator_value v on v.report_id = r.id
-                where r.year between :fromYear and :year and r.kind = 'LEAD' and %s
-                group by v.indicator_id, r.year
-                """.formatted(COUNTED);
+        String sql = """
+                select i.indicator_id, i.year as key_value, %s
+                from indicator_tally i
+                where i.unit_id = :root and i.subtree and i.year between :fromYear and :year
+                group by i.indicator_id, i.year
+                having %s > 0
+                """.formatted(INDICATOR_SUMS, INDICATOR_COUNT);
         var params = new MapSqlParameterSource("root", root).addValue("fromYear", fromYear).addValue("year", year)
                 .addValue("includeSubmitted", includeSubmitted);
         return jdbc.query(sql, params, (rs, i) -> new IndicatorTotal(rs.getLong("indicator_id"), rs.getInt("key_value"),
@@ -235,14 +250,13 @@ class DashboardQueries {
 
     /** Totals per indicator and top unit for one year; the key is the unit's id. */
     List<IndicatorTotal> indicatorTotalsByUnit(long root, int year, boolean includeSubmitted) {
-        String sql = TREE + """
-                select v.indicator_id, s.top_id, sum(v.value) as total, count(*) as n
-                from progress_report r
-                join scoped s on s.id = r.agency_id
-                join report_indicator_value v on v.report_id = r.id
-                where r.year = :year and r.kind = 'LEAD' and %s
-                group by v.indicator_id, s.top_id
-                """.formatted(COUNTED);
+        String sql = """
+                select i.indicator_id, i.unit_id as top_id, %s
+                from indicator_tally i
+                where i.year = :year and %s
+                group by i.indicator_id, i.unit_id
+                having %s > 0
+                """.formatted(INDICATOR_SUMS, ROOT_AND_CHILDREN.formatted("i"), INDICATOR_COUNT);
         var params = new MapSqlParameterSource("root", root).addValue("year", year)
                 .addValue("includeSubmitted", includeSubmitted);
         return jdbc.query(sql, params, (rs, i) -> new IndicatorTotal(rs.getLong("indicator_id"), rs.getLong("top_id"),
@@ -263,16 +277,17 @@ class DashboardQueries {
     record BudgetTotal(Long taskId, BigDecimal planned, BigDecimal spent) {
     }
 
-    /** Budget planned and spent: the overall total (task id null) and per task. */
+    /** Budget planned and spent: the overall total (task id null) and per task with counted reports. */
     List<BudgetTotal> budget(long root, int year, boolean includeSubmitted) {
-        String sql = TREE + """
-                select grouping(r.task_id) as g_task, r.task_id,
-                       coalesce(sum(r.budget_planned), 0) as planned, coalesce(sum(r.budget_spent), 0) as spent
-                from progress_report r
-                join scoped s on s.id = r.agency_id
-                where r.year = :year and r.kind = 'LEAD' and %s
-                group by grouping sets ((), (r.task_id))
-                """.formatted(COUNTED);
+        String sql = """
+                select grouping(d.task_id) as g_task, d.task_id,
+                       coalesce(sum(d.planned_approved + case when :includeSubmitted then d.planned_submitted else 0 end), 0) as planned,
+                       coalesce(sum(d.spent_approved + case when :includeSubmitted then d.spent_submitted else 0 end), 0) as spent
+                from dashboard_tally d
+                where d.unit_id = :root and d.subtree and d.year = :year
+                group by grouping sets ((), (d.task_id))
+                having grouping(d.task_id) = 1 or sum(%s) > 0
+                """.formatted(COUNTED_TALLY);
         var params = new MapSqlParameterSource("root", root).addValue("year", year)
                 .addValue("includeSubmitted", includeSubmitted);
         return jdbc.query(sql, params, (rs, i) -> new BudgetTotal(rs.getInt("g_task") == 1 ? null : rs.getLong("task_id"),
@@ -313,14 +328,13 @@ class DashboardQueries {
 
     /** Per task and year of the plan: obligations, and reports counted as done. */
     List<GridTotal> grid(long root, boolean includeSubmitted) {
-        String sql = TREE + """
-                select o.task_id, o.year, count(*) as owed, count(r.id) filter (where %s) as done
-                from obligation o
-                join scoped s on s.id = o.agency_id
-                left join progress_report r
-                       on r.year = o.year and r.agency_id = o.agency_id and r.task_id = o.task_id and r.kind = 'LEAD'
-                group by o.task_id, o.year
-                """.formatted(COUNTED);
+        String sql = """
+                select d.task_id, d.year, sum(d.owed) as owed, sum(%s) as done
+                from dashboard_tally d
+                where d.unit_id = :root and d.subtree
+                group by d.task_id, d.year
+                having sum(d.owed) > 0
+                """.formatted(COUNTED_TALLY);
         var params = new MapSqlParameterSource("root", root).addValue("includeSubmitted", includeSubmitted);
         return jdbc.query(sql, params, (rs, i) -> new GridTotal(rs.getLong("task_id"), rs.getInt("year"),
                 rs.getLong("owed"), rs.getLong("done")));

@@ -117,7 +117,7 @@ public class DashboardService {
 
         // Completeness at every grouping, from one statement.
         Map<Grouping, Map<Long, Counts>> counts = new EnumMap<>(Grouping.class);
-        for (CountsRow row : queries.completeness(root, year, dueOn, pastDue)) {
+        for (CountsRow row : queries.completeness(root, year, pastDue)) {
             counts.computeIfAbsent(row.grouping(), g -> new HashMap<>()).put(row.key(), row.counts());
         }
         Counts overall = counts.getOrDefault(Grouping.OVERALL, Map.of()).getOrDefault(0L, Counts.ZERO);
