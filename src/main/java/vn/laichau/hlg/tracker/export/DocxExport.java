@@ -35,8 +35,9 @@ import java.util.function.Consumer;
 /**
  * The consolidated report laid out per Decree 30/2020/NĐ-CP: A4 portrait, margins 20 mm top and bottom,
  * 30 mm left, 15 mm right; Times New Roman 14 pt, justified, first line indented 1.27 cm; the issuing
- * body and the national motto side by side, number, place and date, title and subject; results per
- * task, difficulties, proposals; "Nơi nhận" and the signature. A draft that staff finish in Word.
+ * body (the association of the unit the report is made for, see {@link Issuer}) and the national motto
+ * side by side, number, place and date, title and subject; results per task, difficulties, proposals;
+ * "Nơi nhận" and the signature. A draft that staff finish in Word.
  */
 final class DocxExport {
 
@@ -52,8 +53,9 @@ final class DocxExport {
     static final int BODY = 14;
     private static final int TEXT_WIDTH = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 
-    record Data(int from, int to, String unitName, List<TaskLine> tasks, List<TaskCompleteness> completeness,
-                List<IndicatorTotal> indicatorTotals, Consumer<Consumer<ApprovedText>> approvedTexts, LocalDate today) {
+    record Data(int from, int to, String unitName, Issuer issuer, List<TaskLine> tasks,
+                List<TaskCompleteness> completeness, List<IndicatorTotal> indicatorTotals,
+                Consumer<Consumer<ApprovedText>> approvedTexts, LocalDate today) {
     }
 
     private final Texts texts;
@@ -69,7 +71,7 @@ final class DocxExport {
             page();
             header(data);
             body(data);
-            signature();
+            signature(data);
             doc.write(out);
         } finally {
             doc.close();
@@ -101,14 +103,14 @@ final class DocxExport {
         XWPFTable table = borderless(2, new int[]{TEXT_WIDTH * 9 / 20, TEXT_WIDTH - TEXT_WIDTH * 9 / 20});
         XWPFTableCell left = table.getRow(0).getCell(0);
         XWPFTableCell right = table.getRow(0).getCell(1);
-        centered(left.getParagraphs().get(0), texts.get("export.docx.issuer"), 12, true, false);
+        centered(left.getParagraphs().get(0), data.issuer().header(), 12, true, false);
         centered(left.addParagraph(), texts.get("export.docx.rule"), 13, false, false);
         centered(left.addParagraph(), texts.get("export.docx.number"), 13, false, false);
         centered(right.getParagraphs().get(0), texts.get("export.docx.nation"), 12, true, false);
         XWPFRun motto = centered(right.addParagraph(), texts.get("export.docx.motto"), 13, true, false);
         motto.setUnderline(UnderlinePatterns.SINGLE);
         centered(right.addParagraph(), "", 13, false, false);
-        centered(right.addParagraph(), texts.get("export.docx.placeDate", data.today().getYear()), 14, false, true);
+        centered(right.addParagraph(), texts.get("export.docx.placeDate", data.issuer().place(), data.today().getYear()), 14, false, true);
 
         XWPFParagraph gap = doc.createParagraph();
         run(gap, "", BODY);
@@ -132,7 +134,7 @@ final class DocxExport {
     private void body(Data data) {
         long owed = data.completeness().stream().mapToLong(TaskCompleteness::owed).sum();
         long approved = data.completeness().stream().mapToLong(TaskCompleteness::approved).sum();
-        body(texts.get("export.docx.intro", period(data), data.unitName()));
+        body(texts.get("export.docx.intro", period(data), data.unitName(), data.issuer().association()));
 
         heading(texts.get("export.docx.section.results"));
         body(texts.get("export.docx.summary", owed, approved));
@@ -187,7 +189,7 @@ final class DocxExport {
         issues(difficulties, taskCodes, true, "export.docx.noDifficulties");
         heading(texts.get("export.docx.section.proposals"));
         issues(proposals, taskCodes, false, "export.docx.noProposals");
-        body(texts.get("export.docx.closing", period(data)));
+        body(texts.get("export.docx.closing", period(data), data.issuer().association()));
     }
 
     private void issues(List<ApprovedText> items, Map<Long, String> taskCodes, boolean difficulties, String noneKey) {
@@ -248,14 +250,14 @@ final class DocxExport {
         return rate && count > 0 ? sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP) : sum;
     }
 
-    private void signature() {
+    private void signature(Data data) {
         doc.createParagraph();
         XWPFTable table = borderless(2, new int[]{TEXT_WIDTH / 2, TEXT_WIDTH - TEXT_WIDTH / 2});
         XWPFTableCell left = table.getRow(0).getCell(0);
         XWPFTableCell right = table.getRow(0).getCell(1);
         XWPFParagraph recipients = left.getParagraphs().get(0);
         styled(run(recipients, texts.get("export.docx.recipients"), 12), true, true);
-        for (String line : texts.get("export.docx.recipientList").split("\\|")) {
+        for (String line : data.issuer().recipients()) {
             run(left.addParagraph(), line, 11);
         }
         centered(right.getParagraphs().get(0), texts.get("export.docx.signFor"), BODY, true, false);

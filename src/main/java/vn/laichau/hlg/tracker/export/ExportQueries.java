@@ -93,9 +93,13 @@ class ExportQueries {
                 rs.getString("title"), rs.getString("group_code"), rs.getString("group_title"), rs.getInt("group_size")));
     }
 
-    String unitName(long root) {
-        return jdbc.queryForObject("select name from administrative_unit where id = :id",
-                new MapSqlParameterSource("id", root), String.class);
+    /** The unit a report is made for: its name as the list of units writes it, and its level. */
+    record Unit(String name, String level) {
+    }
+
+    Unit unit(long root) {
+        return jdbc.queryForObject("select name, level from administrative_unit where id = :id",
+                new MapSqlParameterSource("id", root), (rs, i) -> new Unit(rs.getString("name"), rs.getString("level")));
     }
 
     record TaskCompleteness(long taskId, long owed, long approved) {

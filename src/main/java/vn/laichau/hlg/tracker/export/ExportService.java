@@ -59,16 +59,22 @@ public class ExportService {
                 consumer -> queries.reportLines(root, year, onlyApproved, consumer), out);
     }
 
-    /** The consolidated report of the years {@code from}–{@code to}, from approved reports only. */
+    /**
+     * The consolidated report of the years {@code from}–{@code to}, from approved reports only, issued by
+     * the Lawyers' Association of the unit it is made for (the province's, or a district's).
+     */
     public void consolidatedDocx(CurrentUser user, int from, int to, Long unit, Locale locale, OutputStream out)
             throws IOException {
         if (from > to || from < FIRST_YEAR - 10 || to > LAST_YEAR + 10) {
             throw new NotFoundException();
         }
         long root = dashboards.rootFor(user, unit);
-        var data = new DocxExport.Data(from, to, queries.unitName(root), queries.tasks(),
+        Texts texts = new Texts(messages, locale);
+        ExportQueries.Unit issuingUnit = queries.unit(root);
+        var data = new DocxExport.Data(from, to, issuingUnit.name(),
+                Issuer.of(issuingUnit.name(), issuingUnit.level(), texts), queries.tasks(),
                 queries.completeness(root, from, to), queries.indicatorTotals(root, from, to),
                 consumer -> queries.approvedTexts(root, from, to, consumer), LocalDate.now(clock));
-        new DocxExport(new Texts(messages, locale)).write(data, out);
+        new DocxExport(texts).write(data, out);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.laichau.hlg.tracker.dashboard.DashboardFixture;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.Role;
 import vn.laichau.hlg.tracker.support.IntegrationTest;
 
 import java.io.ByteArrayInputStream;
@@ -158,6 +159,58 @@ class ExportWebIntegrationTests {
     }
 
     @Test
+    void theProvinceReportIsIssuedByTheProvincialAssociation() throws Exception {
+        try (var doc = consolidated(fx.provinceReviewer())) {
+            String text = paragraphs(doc);
+            assertThat(issuerCell(doc)).isEqualTo("HỘI LUẬT GIA TỈNH LAI CHÂU");
+            assertThat(doc.getTables().get(0).getRow(0).getCell(1).getText()).contains("Lai Châu, ngày … tháng … năm");
+            assertThat(text).contains("của các cơ quan, đơn vị, Hội Luật gia tỉnh Lai Châu báo cáo kết quả thực hiện năm 2038"
+                            + " trên địa bàn Tỉnh Kiểm Thử như sau:",
+                    "Trên đây là báo cáo kết quả thực hiện Đề án 129 năm 2038 của Hội Luật gia tỉnh Lai Châu./.");
+            assertThat(recipients(doc)).containsExactly("Nơi nhận:", "- Hội Luật gia Việt Nam;", "- UBND tỉnh Lai Châu;",
+                    "- Sở Tư pháp tỉnh Lai Châu;", "- Lưu: VT.");
+        }
+    }
+
+    @Test
+    void aDistrictReviewersReportIsIssuedByTheDistrictAssociationAndSentToTheProvince() throws Exception {
+        try (var doc = consolidated(fx.districtReviewer())) {
+            String text = paragraphs(doc);
+            assertThat(issuerCell(doc)).isEqualTo("HỘI LUẬT GIA HUYỆN MỘT");
+            assertThat(doc.getTables().get(0).getRow(0).getCell(1).getText()).contains("Một, ngày … tháng … năm")
+                    .doesNotContain("Lai Châu");
+            assertThat(text).contains("của các cơ quan, đơn vị, Hội Luật gia huyện Một báo cáo kết quả thực hiện năm 2038"
+                            + " trên địa bàn Huyện Một như sau:",
+                    "Trên đây là báo cáo kết quả thực hiện Đề án 129 năm 2038 của Hội Luật gia huyện Một./.");
+            assertThat(text).doesNotContain("Hội Luật gia tỉnh Lai Châu", "Tỉnh Kiểm Thử");
+            assertThat(recipients(doc)).containsExactly("Nơi nhận:", "- Hội Luật gia tỉnh Lai Châu;", "- UBND huyện Một;",
+                    "- Lưu: VT.");
+            assertThat(everything(doc)).doesNotContain("HỘI LUẬT GIA TỈNH LAI CHÂU");
+        }
+    }
+
+    @Test
+    void theSeededDistrictsAndTheCityNameTheirOwnAssociations() throws Exception {
+        try (var doc = consolidated(districtReviewerOf("106"))) {
+            assertThat(issuerCell(doc)).isEqualTo("HỘI LUẬT GIA HUYỆN TAM ĐƯỜNG");
+            assertThat(doc.getTables().get(0).getRow(0).getCell(1).getText()).contains("Tam Đường, ngày … tháng … năm");
+            assertThat(paragraphs(doc)).contains("Hội Luật gia huyện Tam Đường báo cáo kết quả thực hiện năm 2038",
+                    "năm 2038 của Hội Luật gia huyện Tam Đường./.");
+            assertThat(recipients(doc)).contains("- Hội Luật gia tỉnh Lai Châu;", "- UBND huyện Tam Đường;", "- Lưu: VT.");
+            assertThat(everything(doc)).doesNotContain("HỘI LUẬT GIA TỈNH LAI CHÂU");
+        }
+        try (var doc = consolidated(districtReviewerOf("105"))) {
+            assertThat(issuerCell(doc)).isEqualTo("HỘI LUẬT GIA THÀNH PHỐ LAI CHÂU");
+            assertThat(doc.getTables().get(0).getRow(0).getCell(1).getText()).contains("Lai Châu, ngày … tháng … năm")
+                    .doesNotContain("Thành phố");
+            assertThat(paragraphs(doc)).contains("Hội Luật gia thành phố Lai Châu báo cáo kết quả thực hiện năm 2038",
+                    "năm 2038 của Hội Luật gia thành phố Lai Châu./.");
+            assertThat(recipients(doc)).contains("- Hội Luật gia tỉnh Lai Châu;", "- UBND thành phố Lai Châu;", "- Lưu: VT.");
+            assertThat(everything(doc)).doesNotContain("HỘI LUẬT GIA TỈNH LAI CHÂU");
+        }
+    }
+
+    @Test
     void aRangeGivesTheInterimReview() throws Exception {
         byte[] body = mvc.perform(get("/exports/consolidated.docx").param("from", "2037").param("to", "2038")
                         .with(as(fx.provinceReviewer())))
@@ -182,6 +235,39 @@ class ExportWebIntegrationTests {
         mvc.perform(get("/exports/reports.csv").param("year", "2038").param("unit", String.valueOf(fx.province))
                         .with(as(fx.districtReviewer())))
                 .andExpect(status().isNotFound());
+    }
+
+    /** A reviewer of one of the seeded units (no account is stored: the export reads only the scope). */
+    private CurrentUser districtReviewerOf(String unitCode) {
+        long unit = jdbc.queryForObject("select id from administrative_unit where code = ?", Long.class, unitCode);
+        return new CurrentUser(-970, "docx." + unitCode, null, "Docx " + unitCode, Role.DISTRICT_REVIEWER, null, unit,
+                true, false, false, false);
+    }
+
+    private XWPFDocument consolidated(CurrentUser user) throws Exception {
+        byte[] body = mvc.perform(get("/exports/consolidated.docx").param("year", "2038").with(as(user)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        return new XWPFDocument(new ByteArrayInputStream(body));
+    }
+
+    /** The issuing body: the first line above the number, left of the national motto. */
+    private static String issuerCell(XWPFDocument doc) {
+        return doc.getTables().get(0).getRow(0).getCell(0).getParagraphs().get(0).getText();
+    }
+
+    private static List<String> recipients(XWPFDocument doc) {
+        XWPFTable signature = doc.getTables().get(doc.getTables().size() - 1);
+        return signature.getRow(0).getCell(0).getParagraphs().stream().map(XWPFParagraph::getText).toList();
+    }
+
+    private static String paragraphs(XWPFDocument doc) {
+        return doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+    }
+
+    /** Every paragraph and every table cell. */
+    private static String everything(XWPFDocument doc) {
+        return paragraphs(doc) + "\n" + doc.getTables().stream().map(XWPFTable::getText).collect(Collectors.joining("\n"));
     }
 
     private static double millimetres(Object twips) {
