@@ -1,5 +1,6 @@
 package vn.laichau.hlg.tracker.report;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.laichau.hlg.tracker.report.ReportViews.AttachmentView;
@@ -157,11 +158,20 @@ class ReportQueries {
                 .param(reportId).query(HistoryLine.class).list();
     }
 
-    List<AttachmentView> attachments(long reportId) {
-        return jdbc.sql("""
-                select id, file_name, content_type, size_bytes, sha256, uploaded_at
-                from report_attachment where report_id = ? order by uploaded_at, id""")
-                .param(reportId).query(AttachmentView.class).list();
+    /** The attachments of several reports in one statement, by report, each report's in upload order. */
+    Map<Long, List<AttachmentView>> attachments(Collection<Long> reportIds) {
+        Map<Long, List<AttachmentView>> byReport = new HashMap<>();
+        if (reportIds.isEmpty()) {
+            return byReport;
+        }
+        jdbc.sql("""
+                select report_id, id, file_name, content_type, size_bytes, sha256, uploaded_at
+                from report_attachment where report_id in (:ids) order by report_id, uploaded_at, id""")
+                .param("ids", reportIds)
+                .query((RowCallbackHandler) rs -> byReport.computeIfAbsent(rs.getLong("report_id"), id -> new ArrayList<>())
+                        .add(new AttachmentView(rs.getLong("id"), rs.getString("file_name"), rs.getString("content_type"),
+                                rs.getLong("size_bytes"), rs.getString("sha256"), rs.getTimestamp("uploaded_at").toInstant())));
+        return byReport;
     }
 
     /** Contributions of coordinating agencies to a task's year that have been sent (not drafts). */

@@ -122,14 +122,11 @@ public class ReportService {
         Scope scope = scopes.scopeOf(user);
         Map<Long, ProgressReport> byId = new HashMap<>();
         reports.findAllById(ids).forEach(report -> byId.put(report.getId(), report));
-        List<ReportDetail> result = new ArrayList<>();
-        for (ReportQueries.Header header : queries.headers(ids)) {
-            boolean visible = user.role() == Role.REPORTER || scope.contains(header.agencyId(), header.unitId());
-            if (visible && byId.containsKey(header.id())) {
-                result.add(toDetail(header, byId.get(header.id())));
-            }
-        }
-        return result;
+        List<ReportQueries.Header> visible = queries.headers(ids).stream()
+                .filter(header -> user.role() == Role.REPORTER || scope.contains(header.agencyId(), header.unitId()))
+                .filter(header -> byId.containsKey(header.id()))
+                .toList();
+        return toDetails(visible, byId);
     }
 
     /** The indicators the report's task asks for (active ones, in order). */
@@ -398,14 +395,46 @@ public class ReportService {
     }
 
     private ReportDetail toDetail(ReportQueries.Header header, ProgressReport report) {
+        return toDetails(List.of(header), Map.of(report.getId(), report)).get(0);
+    }
+
+    /**
+     * Several reports with their indicators and attachments, in the headers' order, in a fixed number
+     * of statements whatever their number: the indicators of each task (contributions all share their
+     * lead's task), the indicators no longer asked for that still hold a value, and the attachments.
+     */
+    private List<ReportDetail> toDetails(List<ReportQueries.Header> headers, Map<Long, ProgressReport> byId) {
+        if (headers.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<IndicatorView>> ofTask = new HashMap<>();
+        headers.forEach(header -> ofTask.computeIfAbsent(byId.get(header.id()).getTaskId(), plan::indicatorsOfTask));
+        Set<Long> missing = new HashSet<>();
+        for (ReportQueries.Header header : headers) {
+            ProgressReport report = byId.get(header.id());
+            Set<Long> asked = ofTask.get(report.getTaskId()).stream().map(IndicatorView::id).collect(Collectors.toSet());
+            report.getIndicatorValues().keySet().stream().filter(id -> !asked.contains(id)).forEach(missing::add);
+        }
+        Map<Long, IndicatorView> others = new LinkedHashMap<>();
+        plan.indicatorsWithIds(missing).forEach(i -> others.put(i.id(), i));
+        Map<Long, List<AttachmentView>> files = queries.attachments(headers.stream().map(ReportQueries.Header::id).toList());
+        return headers.stream().map(header -> {
+            ProgressReport report = byId.get(header.id());
+            return toDetail(header, report, ofTask.get(report.getTaskId()), others,
+                    files.getOrDefault(report.getId(), List.of()));
+        }).toList();
+    }
+
+    private static ReportDetail toDetail(ReportQueries.Header header, ProgressReport report, List<IndicatorView> ofTask,
+                                         Map<Long, IndicatorView> others, List<AttachmentView> files) {
         Map<Long, BigDecimal> values = report.getIndicatorValues();
+        // The task's indicators in order, then any other the report still holds a value for.
         Map<Long, IndicatorView> shown = new LinkedHashMap<>();
-        plan.indicatorsOfTask(report.getTaskId()).forEach(i -> shown.put(i.id(), i));
-        Set<Long> missing = values.keySet().stream().filter(id -> !shown.containsKey(id)).collect(Collectors.toSet());
-        plan.indicatorsWithIds(missing).forEach(i -> shown.put(i.id(), i));
+        ofTask.forEach(i -> shown.put(i.id(), i));
+        others.values().stream().filter(i -> values.containsKey(i.id()) && !shown.containsKey(i.id()))
+                .forEach(i -> shown.put(i.id(), i));
         List<IndicatorValue> indicators = shown.values().stream()
                 .map(i -> new IndicatorValue(i.id(), i.name(), i.unit(), values.get(i.id()))).toList();
-        List<AttachmentView> files = queries.attachments(report.getId());
         Boolean onTime = report.getFirstSubmittedAt() == null || header.dueOn() == null ? null
                 : report.submittedOnTime(header.dueOn());
         return new ReportDetail(report.getId(), header.agencyId(), header.agencyName(), header.unitName(), header.taskId(),
