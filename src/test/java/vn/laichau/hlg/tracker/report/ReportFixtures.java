@@ -29,14 +29,23 @@ final class ReportFixtures {
 
     /** A new open agency of a kind in a unit; its obligations are derived at once. */
     long agency(String kindCode, String unitCode) {
-        String code = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        Long id = jdbc.queryForObject("""
-                insert into agency (code, name, kind_id, unit_id, opened_on)
-                select ?, ?, k.id, u.id, date '2024-01-01' from agency_kind k, administrative_unit u
-                where k.code = ? and u.code = ? returning id""", Long.class, code, "Cơ quan thử " + code, kindCode, unitCode);
-        agencies.add(id);
+        return agencies(1, kindCode, unitCode).get(0);
+    }
+
+    /** Several new open agencies of a kind in a unit, with their obligations derived once for all. */
+    List<Long> agencies(int count, String kindCode, String unitCode) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String code = "T-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+            Long id = jdbc.queryForObject("""
+                    insert into agency (code, name, kind_id, unit_id, opened_on)
+                    select ?, ?, k.id, u.id, date '2024-01-01' from agency_kind k, administrative_unit u
+                    where k.code = ? and u.code = ? returning id""", Long.class, code, "Cơ quan thử " + code, kindCode, unitCode);
+            agencies.add(id);
+            ids.add(id);
+        }
         obligations.refresh();
-        return id;
+        return ids;
     }
 
     long unitId(String unitCode) {
