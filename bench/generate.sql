@@ -17,6 +17,11 @@ do $$ begin
     end if;
 end $$;
 
+-- The dashboard's tallies are filled once at the end instead of by their triggers after each bulk insert.
+alter table obligation disable trigger obligation_inserted_tallies;
+alter table progress_report disable trigger progress_report_inserted_tallies;
+alter table report_indicator_value disable trigger indicator_value_inserted_tallies;
+
 -- Units: province-like regions under Lai Châu with ten communes each, or Lai Châu's districts as they are.
 insert into administrative_unit (code, name, level, parent_id, opened_on)
 select 'BENCH-R' || r, 'Vùng thử nghiệm ' || r, 'DISTRICT', p.id, date '2024-01-01'
@@ -87,6 +92,11 @@ join agency a on a.id = r.agency_id
 cross join generate_series(0, 1) as g(k)
 join indicator i on i.code = 'BENCH-I' || (1 + (r.task_id + g.k) % 6)
 where a.code like 'BENCH-A%';
+
+alter table obligation enable trigger obligation_inserted_tallies;
+alter table progress_report enable trigger progress_report_inserted_tallies;
+alter table report_indicator_value enable trigger indicator_value_inserted_tallies;
+select refresh_dashboard_tallies(all_dashboard_keys());
 
 commit;
 
