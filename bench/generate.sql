@@ -17,10 +17,17 @@ do $$ begin
     end if;
 end $$;
 
--- The dashboard's tallies are filled once at the end instead of by their triggers after each bulk insert.
+-- The dashboard's tallies are filled once at the end instead of by their triggers after each bulk insert,
+-- and its data version is raised once instead of being checked for each of millions of rows.
 alter table obligation disable trigger obligation_inserted_tallies;
 alter table progress_report disable trigger progress_report_inserted_tallies;
 alter table report_indicator_value disable trigger indicator_value_inserted_tallies;
+alter table administrative_unit disable trigger administrative_unit_dashboard_version;
+alter table agency disable trigger agency_dashboard_version;
+alter table indicator disable trigger indicator_dashboard_version;
+alter table obligation disable trigger obligation_dashboard_version;
+alter table progress_report disable trigger progress_report_dashboard_version;
+alter table report_indicator_value disable trigger report_indicator_value_dashboard_version;
 
 -- Units: province-like regions under Lai Châu with ten communes each, or Lai Châu's districts as they are.
 insert into administrative_unit (code, name, level, parent_id, opened_on)
@@ -96,7 +103,14 @@ where a.code like 'BENCH-A%';
 alter table obligation enable trigger obligation_inserted_tallies;
 alter table progress_report enable trigger progress_report_inserted_tallies;
 alter table report_indicator_value enable trigger indicator_value_inserted_tallies;
+alter table administrative_unit enable trigger administrative_unit_dashboard_version;
+alter table agency enable trigger agency_dashboard_version;
+alter table indicator enable trigger indicator_dashboard_version;
+alter table obligation enable trigger obligation_dashboard_version;
+alter table progress_report enable trigger progress_report_dashboard_version;
+alter table report_indicator_value enable trigger report_indicator_value_dashboard_version;
 select refresh_dashboard_tallies(all_dashboard_keys());
+update dashboard_version set version = version + 1;
 
 commit;
 

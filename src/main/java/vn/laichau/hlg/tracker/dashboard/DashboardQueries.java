@@ -75,6 +75,11 @@ class DashboardQueries {
         this.jdbc = jdbc;
     }
 
+    /** Raised at every commit that changes what a dashboard shows (migration V33). */
+    long dataVersion() {
+        return jdbc.getJdbcTemplate().queryForObject("select version from dashboard_version where id = 1", Long.class);
+    }
+
     Optional<LocalDate> dueOn(int year) {
         return jdbc.query("select due_on from reporting_period where year = :year",
                 new MapSqlParameterSource("year", year),

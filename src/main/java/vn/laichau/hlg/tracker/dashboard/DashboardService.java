@@ -73,7 +73,20 @@ public class DashboardService {
 
     /** This year, in the province's time zone: the default of every page and export. */
     public int currentYear() {
-        return LocalDate.now(clock).getYear();
+        return today().getYear();
+    }
+
+    /** Today in the province's time zone: what is overdue depends on it. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * A number raised by every committed change to what a dashboard shows. Read it before the data: a
+     * dashboard computed afterwards is at least as new as the number says.
+     */
+    public long dataVersion() {
+        return queries.dataVersion();
     }
 
     /**

@@ -1,16 +1,22 @@
 package vn.laichau.hlg.tracker.dashboard.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
 import vn.laichau.hlg.tracker.dashboard.Dashboard.CellState;
 import vn.laichau.hlg.tracker.dashboard.DashboardService;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,12 +25,19 @@ import java.util.Map;
 @Controller
 class DashboardController {
 
+    private static final String SECTIONS = "dashboard/sections :: sections";
+
     private final DashboardService dashboards;
     private final MessageSource messages;
+    private final DashboardPageCache cache;
+    private final ViewResolver views;
 
-    DashboardController(DashboardService dashboards, MessageSource messages) {
+    DashboardController(DashboardService dashboards, MessageSource messages, DashboardPageCache cache,
+                        ViewResolver thymeleafViewResolver) {
         this.dashboards = dashboards;
         this.messages = messages;
+        this.cache = cache;
+        this.views = thymeleafViewResolver;
     }
 
     @GetMapping("/dashboard")
@@ -33,21 +46,84 @@ class DashboardController {
                      @RequestParam(required = false) Long unit,
                      @RequestParam(required = false) String include,
                      @RequestParam(defaultValue = "1") int page,
-                     HttpServletRequest request, Locale locale, Model model) {
+                     HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         int chosenYear = year == null ? dashboards.currentYear() : year;
-        boolean includeSubmitted = "submitted".equals(include);
-        var dashboard = dashboards.dashboard(user, chosenYear, unit, includeSubmitted, page);
-        model.addAttribute("d", dashboard);
-        model.addAttribute("links", new DashboardLinks(request.getContextPath(), chosenYear, unit, dashboard.includeSubmitted()));
-        model.addAttribute("mayIncludeSubmitted", dashboards.mayIncludeSubmitted(user));
-        model.addAttribute("reportsBase", request.getContextPath() + "/reports/");
+        // The scope check runs on every request, before anything kept is looked at.
+        long root = dashboards.rootFor(user, unit);
+        boolean includeSubmitted = "submitted".equals(include) && dashboards.mayIncludeSubmitted(user);
+        var key = new DashboardPageCache.Key(dashboards.dataVersion(), dashboards.today(), user.role(), user.unitId(),
+                root, chosenYear, includeSubmitted, Math.max(page, 1), locale, request.getContextPath());
+        String sections = cache.get(key, () -> sections(user, chosenYear, unit, includeSubmitted, page, request,
+                response, locale));
+        model.addAttribute("year", chosenYear);
+        model.addAttribute("sections", sections);
+        return "dashboard/index";
+    }
+
+    /** Computes the dashboard and renders its sections to text. */
+    private String sections(CurrentUser user, int year, Long unit, boolean includeSubmitted, int page,
+                            HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        var dashboard = dashboards.dashboard(user, year, unit, includeSubmitted, page);
+        Map<String, Object> model = new HashMap<>();
+        model.put("d", dashboard);
+        model.put("links", new DashboardLinks(request.getContextPath(), year, unit, dashboard.includeSubmitted()));
+        model.put("mayIncludeSubmitted", dashboards.mayIncludeSubmitted(user));
+        model.put("reportsBase", request.getContextPath() + "/reports/");
         // The matrix repeats six words a few thousand times: look each up once.
         Map<String, String> cellLabels = new HashMap<>();
         for (CellState state : CellState.values()) {
             cellLabels.put(state.name(), messages.getMessage("dashboard.cell." + state.name() + ".short", null, locale));
         }
-        model.addAttribute("matrixRows", MatrixHtml.rows(dashboard.matrix(), cellLabels,
-                request.getContextPath() + "/reports/"));
-        return "dashboard/index";
+        model.put("matrixRows", MatrixHtml.rows(dashboard.matrix(), cellLabels, request.getContextPath() + "/reports/"));
+        try {
+            View view = views.resolveViewName(SECTIONS, locale);
+            if (view == null) {
+                throw new IllegalStateException("No view " + SECTIONS);
+            }
+            var text = new TextResponse(response);
+            view.render(model, request, text);
+            return text.toString();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Rendering " + SECTIONS + " failed", e);
+        }
+    }
+
+    /** A response whose body is written to a string, leaving the real response untouched. */
+    private static final class TextResponse extends HttpServletResponseWrapper {
+
+        private final StringWriter body = new StringWriter(64 * 1024);
+        private final PrintWriter writer = new PrintWriter(body);
+
+        TextResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            return writer;
+        }
+
+        @Override
+        public void setContentType(String type) {
+            // the real response's type is set by the page around the sections
+        }
+
+        @Override
+        public void setCharacterEncoding(String charset) {
+            // likewise
+        }
+
+        @Override
+        public void flushBuffer() {
+            writer.flush();
+        }
+
+        @Override
+        public String toString() {
+            writer.flush();
+            return body.toString();
+        }
     }
 }
