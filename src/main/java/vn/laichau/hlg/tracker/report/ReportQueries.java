@@ -205,13 +205,40 @@ class ReportQueries {
                 join task t on t.id = r.task_id
                 left join notification_read nr on nr.account_id = :account
                 where e.at >= :since and e.actor_id is distinct from :account and """
-                + (reviewer ? " e.action = 'SUBMITTED' and r.kind = 'LEAD' and a.unit_id in (:units)"
-                            : " e.action in ('RETURNED', 'APPROVED', 'REOPENED') and r.agency_id = :agency")
-                + " order by e.at desc, e.id desc limit :limit";
-        var spec = jdbc.sql(sql).param("account", accountId).param("since", java.sql.Timestamp.from(since))
-                .param("limit", limit);
-        spec = reviewer ? spec.param("units", unitIds) : spec.param("agency", agencyId);
-        return spec.query(Notification.class).list();
+                + concerning(reviewer) + " order by e.at desc, e.id desc limit :limit";
+        return notificationParams(jdbc.sql(sql), accountId, unitIds, agencyId, since, limit)
+                .query(Notification.class).list();
+    }
+
+    /** How many of the notifications {@link #notifications} lists are unread, counted in the database. */
+    long unreadNotifications(long accountId, Collection<Long> unitIds, Long agencyId, Instant since, int limit) {
+        boolean reviewer = agencyId == null;
+        if (reviewer && unitIds.isEmpty()) {
+            return 0;
+        }
+        String sql = """
+                select count(*) filter (where unread) from (
+                    select e.at > coalesce(nr.read_at, timestamptz '1970-01-01') as unread
+                    from report_event e
+                    join progress_report r on r.id = e.report_id
+                    join agency a on a.id = r.agency_id
+                    left join notification_read nr on nr.account_id = :account
+                    where e.at >= :since and e.actor_id is distinct from :account and """
+                + concerning(reviewer) + " order by e.at desc, e.id desc limit :limit) n";
+        return notificationParams(jdbc.sql(sql), accountId, unitIds, agencyId, since, limit)
+                .query(Long.class).single();
+    }
+
+    private static String concerning(boolean reviewer) {
+        return reviewer ? " e.action = 'SUBMITTED' and r.kind = 'LEAD' and a.unit_id in (:units)"
+                : " e.action in ('RETURNED', 'APPROVED', 'REOPENED') and r.agency_id = :agency";
+    }
+
+    private static JdbcClient.StatementSpec notificationParams(JdbcClient.StatementSpec spec, long accountId,
+                                                               Collection<Long> unitIds, Long agencyId,
+                                                               Instant since, int limit) {
+        spec = spec.param("account", accountId).param("since", java.sql.Timestamp.from(since)).param("limit", limit);
+        return agencyId == null ? spec.param("units", unitIds) : spec.param("agency", agencyId);
     }
 
     void markRead(long accountId, Instant now) {

@@ -47,6 +47,9 @@ import java.util.stream.Collectors;
 @Transactional(readOnly = true)
 public class ReportService {
 
+    private static final Duration NOTIFICATION_DAYS = Duration.ofDays(90);
+    private static final int NOTIFICATION_LIMIT = 100;
+
     private final ProgressReportRepository reports;
     private final ReportEventRepository events;
     private final ReportAttachmentRepository attachments;
@@ -180,16 +183,26 @@ public class ReportService {
 
     /** What concerns the person lately (see {@link ReportQueries#notifications}). */
     public List<Notification> notifications(CurrentUser user) {
-        Scope scope = scopes.scopeOf(user);
         Long agencyId = user.role() == Role.REPORTER ? user.agencyId() : null;
-        if (user.role() == Role.ADMIN || user.role() == Role.VIEWER || (agencyId == null && !canReview(user))) {
+        if (!getsNotifications(user, agencyId)) {
             return List.of();
         }
-        return queries.notifications(user.id(), scope.unitIds(), agencyId, clock.instant().minus(Duration.ofDays(90)), 100);
+        return queries.notifications(user.id(), scopes.scopeOf(user).unitIds(), agencyId,
+                clock.instant().minus(NOTIFICATION_DAYS), NOTIFICATION_LIMIT);
     }
 
+    /** How many of {@link #notifications} are unread: the badge on every page, so one count in SQL. */
     public long unreadCount(CurrentUser user) {
-        return notifications(user).stream().filter(Notification::unread).count();
+        Long agencyId = user.role() == Role.REPORTER ? user.agencyId() : null;
+        if (!getsNotifications(user, agencyId)) {
+            return 0;
+        }
+        return queries.unreadNotifications(user.id(), scopes.scopeOf(user).unitIds(), agencyId,
+                clock.instant().minus(NOTIFICATION_DAYS), NOTIFICATION_LIMIT);
+    }
+
+    private boolean getsNotifications(CurrentUser user, Long agencyId) {
+        return user.role() != Role.ADMIN && user.role() != Role.VIEWER && (agencyId != null || canReview(user));
     }
 
     @Transactional
