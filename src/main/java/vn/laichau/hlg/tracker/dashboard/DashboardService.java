@@ -1,6 +1,7 @@
 package vn.laichau.hlg.tracker.dashboard;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.laichau.hlg.tracker.account.Scope;
 import vn.laichau.hlg.tracker.account.ScopeService;
@@ -72,21 +73,30 @@ public class DashboardService {
     }
 
     /** This year, in the province's time zone: the default of every page and export. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public int currentYear() {
         return today().getYear();
     }
 
     /** Today in the province's time zone: what is overdue depends on it. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
     /**
-     * A number raised by every committed change to what a dashboard shows. Read it before the data: a
-     * dashboard computed afterwards is at least as new as the number says.
+     * What a request for a dashboard comes to before anything is computed, in one transaction: the unit
+     * it is for, checked against the user's scope (anything outside is answered as if it did not exist),
+     * whether submitted reports count, today, and the data version. The version is read before any data:
+     * a dashboard computed afterwards is at least as new as it says.
      */
-    public long dataVersion() {
-        return queries.dataVersion();
+    public Request request(CurrentUser user, Long unitId, boolean includeSubmitted) {
+        long root = rootFor(user, unitId);
+        return new Request(root, includeSubmitted && mayIncludeSubmitted(user), today(), queries.dataVersion());
+    }
+
+    /** See {@link #request}. */
+    public record Request(long root, boolean includeSubmitted, LocalDate today, long dataVersion) {
     }
 
     /**
@@ -106,6 +116,7 @@ public class DashboardService {
     }
 
     /** Viewers read approved reports only, so for them submitted ones never count. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean mayIncludeSubmitted(CurrentUser user) {
         return user.role() == Role.PROVINCE_REVIEWER || user.role() == Role.DISTRICT_REVIEWER;
     }

@@ -20,12 +20,15 @@ import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** The consolidation of a year for the reviewer's or viewer's unit, or a unit below it. */
 @Controller
 class DashboardController {
 
     private static final String SECTIONS = "dashboard/sections :: sections";
+    /** The blanks that start a line (the sections hold no pre, textarea or script; line breaks are kept). */
+    private static final Pattern INDENTATION = Pattern.compile("\n[ \\t]+");
 
     private final DashboardService dashboards;
     private final MessageSource messages;
@@ -49,12 +52,11 @@ class DashboardController {
                      HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         int chosenYear = year == null ? dashboards.currentYear() : year;
         // The scope check runs on every request, before anything kept is looked at.
-        long root = dashboards.rootFor(user, unit);
-        boolean includeSubmitted = "submitted".equals(include) && dashboards.mayIncludeSubmitted(user);
-        var key = new DashboardPageCache.Key(dashboards.dataVersion(), dashboards.today(), user.role(), user.unitId(),
-                root, chosenYear, includeSubmitted, Math.max(page, 1), locale, request.getContextPath());
-        String sections = cache.get(key, () -> sections(user, chosenYear, unit, includeSubmitted, page, request,
-                response, locale));
+        var asked = dashboards.request(user, unit, "submitted".equals(include));
+        var key = new DashboardPageCache.Key(asked.dataVersion(), asked.today(), user.role(), user.unitId(),
+                asked.root(), chosenYear, asked.includeSubmitted(), Math.max(page, 1), locale, request.getContextPath());
+        String sections = cache.get(key, () -> sections(user, chosenYear, unit, asked.includeSubmitted(), page,
+                request, response, locale));
         model.addAttribute("year", chosenYear);
         model.addAttribute("sections", sections);
         return "dashboard/index";
@@ -82,7 +84,8 @@ class DashboardController {
             }
             var text = new TextResponse(response);
             view.render(model, request, text);
-            return text.toString();
+            // Template indentation repeated in every row is a fifth of the page; browsers ignore it.
+            return INDENTATION.matcher(text.toString()).replaceAll("\n");
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
