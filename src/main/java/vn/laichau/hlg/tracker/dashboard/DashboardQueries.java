@@ -49,12 +49,13 @@ class DashboardQueries {
     static final String COUNTED = "(r.status = 'APPROVED' or (:includeSubmitted and r.status = 'SUBMITTED'))";
 
     /**
-     * Rows of a tally that partition a unit's subtree: the unit's own agencies, and each child unit with
-     * everything below it (the "top" unit a figure is shown under). Format with the tally's alias.
+     * The rows of a tally that partition a unit's subtree: the unit's own agencies, and each child unit
+     * with everything below it (the "top" unit a figure is shown under). A join on both leading columns
+     * of the tally's key, so that it is read by index. Format with the tally's alias.
      */
     private static final String ROOT_AND_CHILDREN = """
-            ((%1$s.unit_id = :root and not %1$s.subtree)
-             or (%1$s.subtree and %1$s.unit_id in (select id from administrative_unit where parent_id = :root)))""";
+            join (select id, id <> :root as below from administrative_unit where id = :root or parent_id = :root) top
+              on %1$s.unit_id = top.id and %1$s.subtree = top.below""";
 
     /** A tally's reports counted in totals: approved, and submitted ones when asked for. */
     private static final String COUNTED_TALLY =
@@ -147,7 +148,8 @@ class DashboardQueries {
                        case when :pastDue then sum(d.owed - d.handed_in) else 0 end as overdue
                 from dashboard_tally d
                 join task t on t.id = d.task_id
-                where d.year = :year and %s
+                %s
+                where d.year = :year
                 group by grouping sets ((), (t.group_id), (d.task_id), (d.unit_id), (d.kind_id))
                 """.formatted(ROOT_AND_CHILDREN.formatted("d"));
         var params = new MapSqlParameterSource("root", root).addValue("year", year).addValue("pastDue", pastDue);
@@ -179,25 +181,41 @@ class DashboardQueries {
                 rs.getLong("late"), rs.getLong("overdue"));
     }
 
-    record AgencyRow(long id, String name, String unitName, String kindName, long total) {
+    record AgencyRow(long id, String name, String unitName, String kindName) {
     }
 
-    /** One page of the agencies that owe something this year, the root's own first, then by unit and kind. */
+    /**
+     * One page of the agencies that owe something this year, the root's own first, then by unit and kind.
+     * Units are walked in that order and each unit's agencies read by index, so that a page reads what it
+     * shows (and what it skips), not every agency of a country.
+     */
     List<AgencyRow> matrixAgencies(long root, int year, int limit, int offset) {
         String sql = TREE + """
-                select a.id, a.name, u.name as unit_name, k.name as kind_name, count(*) over () as total
-                from agency a
-                join tree t on t.id = a.unit_id
-                join administrative_unit u on u.id = a.unit_id
-                join agency_kind k on k.id = a.kind_id
-                where exists (select 1 from obligation o where o.year = :year and o.agency_id = a.id)
-                order by t.depth, u.name, k.position, a.name, a.id
+                select a.id, a.name, u.name as unit_name, a.kind_name
+                from (select t.id, t.depth, u.name from tree t join administrative_unit u on u.id = t.id
+                      order by t.depth, u.name, u.id) u
+                cross join lateral (
+                    select a.id, a.name, k.name as kind_name, k.position
+                    from agency a join agency_kind k on k.id = a.kind_id
+                    where a.unit_id = u.id
+                      and exists (select 1 from obligation o where o.year = :year and o.agency_id = a.id)
+                    order by k.position, a.name, a.id) a
+                order by u.depth, u.name, u.id, a.position, a.name, a.id
                 limit :limit offset :offset
                 """;
         var params = new MapSqlParameterSource("root", root).addValue("year", year).addValue("limit", limit)
                 .addValue("offset", offset);
         return jdbc.query(sql, params, (rs, i) -> new AgencyRow(rs.getLong("id"), rs.getString("name"),
-                rs.getString("unit_name"), rs.getString("kind_name"), rs.getLong("total")));
+                rs.getString("unit_name"), rs.getString("kind_name")));
+    }
+
+    /** How many agencies under the unit owe something this year: the matrix's number of rows. */
+    long matrixAgencyCount(long root, int year) {
+        String sql = TREE + """
+                select count(*) from agency a join tree t on t.id = a.unit_id
+                where exists (select 1 from obligation o where o.year = :year and o.agency_id = a.id)
+                """;
+        return jdbc.queryForObject(sql, new MapSqlParameterSource("root", root).addValue("year", year), Long.class);
     }
 
     record CellRow(long agencyId, long taskId, Cell cell) {
@@ -258,7 +276,8 @@ class DashboardQueries {
         String sql = """
                 select i.indicator_id, i.unit_id as top_id, %s
                 from indicator_tally i
-                where i.year = :year and %s
+                %s
+                where i.year = :year
                 group by i.indicator_id, i.unit_id
                 having %s > 0
                 """.formatted(INDICATOR_SUMS, ROOT_AND_CHILDREN.formatted("i"), INDICATOR_COUNT);
@@ -302,30 +321,42 @@ class DashboardQueries {
     record IssuePage(List<Issue> items, long total) {
     }
 
-    /** The year's difficulties and proposals, in the plan's order of tasks, at most {@code limit}. */
+    /** A report counted in totals that states a difficulty or a proposal (partial index, migration V34). */
+    private static final String STATES_AN_ISSUE = """
+            (nullif(btrim(r.difficulties), '') is not null or nullif(btrim(r.proposals), '') is not null)""";
+
+    /**
+     * The year's difficulties and proposals, in the plan's order of tasks and then by agency, at most
+     * {@code limit}, and how many there are. Tasks are walked in order and each task's reports read from
+     * a partial index, so that the page stops after the first tasks that fill it.
+     */
     IssuePage issues(long root, int year, boolean includeSubmitted, int limit) {
         String sql = TREE + """
-                select r.id, a.name as agency_name, t.code as task_code, r.status, r.difficulties, r.proposals,
-                       count(*) over () as total
-                from progress_report r
-                join scoped s on s.id = r.agency_id
-                join agency a on a.id = r.agency_id
-                join task t on t.id = r.task_id
-                join task_group g on g.id = t.group_id
-                where r.year = :year and %s
-                  and (nullif(btrim(r.difficulties), '') is not null or nullif(btrim(r.proposals), '') is not null)
-                order by g.position, t.position, a.name, r.id
+                select i.id, i.agency_name, tk.code as task_code, i.status, i.difficulties, i.proposals
+                from (select tk.id, tk.code, g.position as group_position, tk.position
+                      from task tk join task_group g on g.id = tk.group_id
+                      order by g.position, tk.position) tk
+                cross join lateral (
+                    select r.id, a.name as agency_name, r.status, r.difficulties, r.proposals
+                    from progress_report r
+                    join scoped s on s.id = r.agency_id
+                    join agency a on a.id = r.agency_id
+                    where r.year = :year and r.task_id = tk.id and %1$s and %2$s
+                    order by a.name, r.id
+                    limit :limit) i
+                order by tk.group_position, tk.position, i.agency_name, i.id
                 limit :limit
-                """.formatted(COUNTED);
+                """.formatted(COUNTED, STATES_AN_ISSUE);
+        String count = TREE + """
+                select count(*) from progress_report r join scoped s on s.id = r.agency_id
+                where r.year = :year and %1$s and %2$s
+                """.formatted(COUNTED, STATES_AN_ISSUE);
         var params = new MapSqlParameterSource("root", root).addValue("year", year)
                 .addValue("includeSubmitted", includeSubmitted).addValue("limit", limit);
-        long[] total = {0};
-        List<Issue> items = jdbc.query(sql, params, (rs, i) -> {
-            total[0] = rs.getLong("total");
-            return new Issue(rs.getLong("id"), rs.getString("agency_name"), rs.getString("task_code"),
-                    rs.getString("status"), blankToNull(rs.getString("difficulties")), blankToNull(rs.getString("proposals")));
-        });
-        return new IssuePage(items, total[0]);
+        List<Issue> items = jdbc.query(sql, params, (rs, i) -> new Issue(rs.getLong("id"), rs.getString("agency_name"),
+                rs.getString("task_code"), rs.getString("status"), blankToNull(rs.getString("difficulties")),
+                blankToNull(rs.getString("proposals"))));
+        return new IssuePage(items, jdbc.queryForObject(count, params, Long.class));
     }
 
     record GridTotal(long taskId, int year, long owed, long done) {

@@ -183,7 +183,7 @@ public class DashboardService {
     private Matrix matrix(long root, int year, LocalDate dueOn, boolean pastDue, List<TaskRef> tasks, int page) {
         int safePage = Math.max(page, 1);
         List<AgencyRow> agencies = queries.matrixAgencies(root, year, MATRIX_PAGE_SIZE, (safePage - 1) * MATRIX_PAGE_SIZE);
-        long total = agencies.isEmpty() ? 0 : agencies.get(0).total();
+        long total = queries.matrixAgencyCount(root, year);
         Map<Long, Map<Long, Cell>> cells = new HashMap<>();
         for (CellRow row : queries.matrixCells(agencies.stream().map(AgencyRow::id).toList(), year, dueOn, pastDue)) {
             cells.computeIfAbsent(row.agencyId(), a -> new HashMap<>()).put(row.taskId(), row.cell());
