@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Role;
 import vn.laichau.hlg.tracker.support.IntegrationTest;
@@ -30,6 +32,8 @@ class DashboardPageCacheWebIntegrationTests {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     long province;
     long district;
@@ -74,6 +78,28 @@ class DashboardPageCacheWebIntegrationTests {
 
         jdbc.update("update agency set name = 'UBND huyện Bộ Nhớ Mới' where code = 'DPC-A1'");
         assertThat(page(reviewer(province))).contains("UBND huyện Bộ Nhớ Mới");
+    }
+
+    @Test
+    void savingADraftsTextKeepsPagesButEveryShownChangeRaisesTheVersionOnce() {
+        jdbc.update("""
+                insert into progress_report (agency_id, task_id, year, kind, status)
+                select a.id, t.id, 2045, 'LEAD', 'DRAFT' from agency a, task t where a.code = 'DPC-A1' and t.code = '1'
+                on conflict do nothing""");
+        long draft = jdbc.queryForObject("select id from progress_report where agency_id = (select id from agency where code = 'DPC-A1') and year = 2045", Long.class);
+        long before = version();
+        jdbc.update("update progress_report set results = 'Đang viết' where id = ?", draft);
+        assertThat(version()).isEqualTo(before);
+        // Two statements in one transaction: one step.
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            jdbc.update("update progress_report set status = 'SUBMITTED', first_submitted_at = now(), submitted_at = now() where id = ?", draft);
+            jdbc.update("update agency set name = name where code = 'DPC-A1'");
+        });
+        assertThat(version()).isEqualTo(before + 1);
+    }
+
+    private long version() {
+        return jdbc.queryForObject("select version from dashboard_version", Long.class);
     }
 
     @Test
