@@ -23,6 +23,8 @@ esac
 YEARS_WITH_REPORTS=${YEARS_WITH_REPORTS:-7}
 YEAR=${YEAR:-2026}
 PAGE_CACHE_MB=${PAGE_CACHE_MB:-32}
+# Long enough for the JIT compiler to settle on both pages before either is measured.
+WARMUP=${WARMUP:-20s}
 
 cd "$(dirname "$0")/.."
 DATA_DIR="data/bench-$SCALE"
@@ -85,9 +87,9 @@ for path in "/dashboard?year=$YEAR" $(grep -oE '(href|src)="/(css|js|webjars)/[^
 done
 printf '   %8d B  total (%d KB)\n' "$TOTAL" $((TOTAL / 1024))
 
-echo "== warm-up"
-wrk -t2 -c2 -d3s -H "Cookie: SESSION=$SESSION" -H 'Accept-Encoding: gzip' "$DASHBOARD" >/dev/null
-wrk -t2 -c2 -d3s -H 'Accept-Encoding: gzip' "$BASE/login" >/dev/null
+echo "== warm-up ($WARMUP each, both pages)"
+wrk -t2 -c2 -d"$WARMUP" -H "Cookie: SESSION=$SESSION" -H 'Accept-Encoding: gzip' "$DASHBOARD" >/dev/null
+wrk -t2 -c2 -d"$WARMUP" -H 'Accept-Encoding: gzip' "$BASE/login" >/dev/null
 
 echo "== wrk -t2 -c$CONNECTIONS -d$DURATION: dashboard (year $YEAR), then login page"
 D=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 30s -s bench/p95.lua -H "Cookie: SESSION=$SESSION" -H 'Accept-Encoding: gzip' "$DASHBOARD" | grep RESULT)

@@ -2,6 +2,8 @@ package vn.laichau.hlg.tracker.account;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import vn.laichau.hlg.tracker.agency.AgencyService;
 import vn.laichau.hlg.tracker.agency.AgencySummary;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
@@ -27,7 +29,25 @@ public class ScopeService {
         this.agencies = agencies;
     }
 
+    /**
+     * The user's scope. Within a web request it is worked out once and kept with the request: a page and
+     * the navigation bar around it ask for it several times, and it does not change in between.
+     */
     public Scope scopeOf(CurrentUser user) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return lookUp(user);
+        }
+        String key = Scope.class.getName() + ":" + user.id() + ":" + user.role() + ":" + user.unitId() + ":" + user.agencyId();
+        if (request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Scope kept) {
+            return kept;
+        }
+        Scope scope = lookUp(user);
+        request.setAttribute(key, scope, RequestAttributes.SCOPE_REQUEST);
+        return scope;
+    }
+
+    private Scope lookUp(CurrentUser user) {
         return switch (user.role()) {
             case ADMIN -> Scope.NONE;
             case REPORTER -> user.agencyId() == null ? Scope.NONE : new Scope(Set.of(), user.agencyId());
