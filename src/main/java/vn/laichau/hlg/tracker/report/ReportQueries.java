@@ -199,13 +199,7 @@ class ReportQueries {
         String sql = """
                 select e.report_id, e.at, e.action, e.actor_name, a.name as agency_name, t.code as task_code, r.year,
                        e.comment, (e.at > coalesce(nr.read_at, timestamptz '1970-01-01')) as unread
-                from report_event e
-                join progress_report r on r.id = e.report_id
-                join agency a on a.id = r.agency_id
-                join task t on t.id = r.task_id
-                left join notification_read nr on nr.account_id = :account
-                where e.at >= :since and e.actor_id is distinct from :account and """
-                + concerning(reviewer) + " order by e.at desc, e.id desc limit :limit";
+                """ + latestConcerning(reviewer);
         return notificationParams(jdbc.sql(sql), accountId, unitIds, agencyId, since, limit)
                 .query(Notification.class).list();
     }
@@ -219,19 +213,23 @@ class ReportQueries {
         String sql = """
                 select count(*) filter (where unread) from (
                     select e.at > coalesce(nr.read_at, timestamptz '1970-01-01') as unread
-                    from report_event e
-                    join progress_report r on r.id = e.report_id
-                    join agency a on a.id = r.agency_id
-                    left join notification_read nr on nr.account_id = :account
-                    where e.at >= :since and e.actor_id is distinct from :account and """
-                + concerning(reviewer) + " order by e.at desc, e.id desc limit :limit) n";
+                """ + latestConcerning(reviewer) + ") n";
         return notificationParams(jdbc.sql(sql), accountId, unitIds, agencyId, since, limit)
                 .query(Long.class).single();
     }
 
-    private static String concerning(boolean reviewer) {
-        return reviewer ? " e.action = 'SUBMITTED' and r.kind = 'LEAD' and a.unit_id in (:units)"
-                : " e.action in ('RETURNED', 'APPROVED', 'REOPENED') and r.agency_id = :agency";
+    /** The latest events that concern a reviewer (of :units) or a reporter (of :agency), newest first. */
+    private static String latestConcerning(boolean reviewer) {
+        return """
+                from report_event e
+                join progress_report r on r.id = e.report_id
+                join agency a on a.id = r.agency_id
+                join task t on t.id = r.task_id
+                left join notification_read nr on nr.account_id = :account
+                where e.at >= :since and e.actor_id is distinct from :account and """
+                + (reviewer ? " e.action = 'SUBMITTED' and r.kind = 'LEAD' and a.unit_id in (:units)"
+                            : " e.action in ('RETURNED', 'APPROVED', 'REOPENED') and r.agency_id = :agency")
+                + " order by e.at desc, e.id desc limit :limit";
     }
 
     private static JdbcClient.StatementSpec notificationParams(JdbcClient.StatementSpec spec, long accountId,
