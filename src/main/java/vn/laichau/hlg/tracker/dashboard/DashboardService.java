@@ -88,11 +88,13 @@ public class DashboardService {
     }
 
     /**
-     * What a request for a dashboard comes to before anything is computed, in one transaction: the unit
+     * What a request for a dashboard comes to before anything is computed: the unit
      * it is for, checked against the user's scope (anything outside is answered as if it did not exist),
      * whether submitted reports count, today, and the data version. The version is read before any data:
-     * a dashboard computed afterwards is at least as new as it says.
+     * a dashboard computed afterwards is at least as new as it says. Two reads that need no transaction
+     * of their own: this runs on every request, also when the dashboard is kept.
      */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Request request(CurrentUser user, Long unitId, boolean includeSubmitted) {
         long root = rootFor(user, unitId);
         return new Request(root, includeSubmitted && mayIncludeSubmitted(user), today(), queries.dataVersion());

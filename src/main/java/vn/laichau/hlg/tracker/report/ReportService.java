@@ -2,6 +2,7 @@ package vn.laichau.hlg.tracker.report;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.laichau.hlg.tracker.account.Scope;
 import vn.laichau.hlg.tracker.account.ScopeService;
@@ -191,7 +192,11 @@ public class ReportService {
                 clock.instant().minus(NOTIFICATION_DAYS), NOTIFICATION_LIMIT);
     }
 
-    /** How many of {@link #notifications} are unread: the badge on every page, so one count in SQL. */
+    /**
+     * How many of {@link #notifications} are unread: the badge on every page, so one count in SQL, outside
+     * a transaction of its own.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public long unreadCount(CurrentUser user) {
         Long agencyId = user.role() == Role.REPORTER ? user.agencyId() : null;
         if (!getsNotifications(user, agencyId)) {
