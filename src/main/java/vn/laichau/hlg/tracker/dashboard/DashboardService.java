@@ -88,11 +88,11 @@ public class DashboardService {
     }
 
     /**
-     * What a request for a dashboard comes to before anything is computed: the unit
-     * it is for, checked against the user's scope (anything outside is answered as if it did not exist),
-     * whether submitted reports count, today, and the data version. The version is read before any data:
-     * a dashboard computed afterwards is at least as new as it says. Two reads that need no transaction
-     * of their own: this runs on every request, also when the dashboard is kept.
+     * What a request for a dashboard comes to before anything is computed: the unit it is for, checked
+     * against the user's scope (anything outside is answered as if it did not exist), whether submitted
+     * reports count, today, and the data version. The version is read before any data: a dashboard
+     * computed afterwards is at least as new as it says. This runs on every request, also when the
+     * dashboard is kept, and its two reads need no transaction of their own.
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public Request request(CurrentUser user, Long unitId, boolean includeSubmitted) {
