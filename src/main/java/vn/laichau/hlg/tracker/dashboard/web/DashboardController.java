@@ -3,6 +3,7 @@ package vn.laichau.hlg.tracker.dashboard.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,7 +37,7 @@ class DashboardController {
     private final ViewResolver views;
 
     DashboardController(DashboardService dashboards, MessageSource messages, DashboardPageCache cache,
-                        ViewResolver thymeleafViewResolver) {
+                        @Qualifier("thymeleafViewResolver") ViewResolver thymeleafViewResolver) {
         this.dashboards = dashboards;
         this.messages = messages;
         this.cache = cache;
