@@ -85,7 +85,7 @@ class ReportWorkflowWebIntegrationTests {
                         .param("results", "Tổ chức 12 hội nghị")
                         .param("budgetPlanned", "15.000.000"))
                 .andExpect(redirectedUrl("/reports/" + id + "/edit"))
-                .andExpect(flash().attribute("success", "report.saved"))
+                .andExpect(flash().attribute("flashSuccess", "report.saved"))
                 .andReturn();
         assertThat(saved.getResponse().getStatus()).isEqualTo(302);
         assertThat(jdbc.queryForObject("select budget_planned from progress_report where id = ?", Long.class, id)).isEqualTo(15_000_000L);
@@ -97,10 +97,10 @@ class ReportWorkflowWebIntegrationTests {
 
         mvc.perform(post("/review/" + id + "/return").with(csrf()).with(authentication(ReportFixtures.auth(districtReviewer)))
                         .param("version", String.valueOf(version(id))).param("reason", "   "))
-                .andExpect(flash().attribute("error", "report.workflow.reasonRequired"));
+                .andExpect(flash().attribute("flashError", "report.workflow.reasonRequired"));
         mvc.perform(post("/review/" + id + "/return").with(csrf()).with(authentication(ReportFixtures.auth(districtReviewer)))
                         .param("version", String.valueOf(version(id))).param("reason", "Thiếu số liệu người tham dự"))
-                .andExpect(flash().attribute("success", "report.returned"));
+                .andExpect(flash().attribute("flashSuccess", "report.returned"));
         assertThat(statusOf(id)).isEqualTo("RETURNED");
         mvc.perform(get("/reports/" + id + "/edit").with(authentication(ReportFixtures.auth(reporter))))
                 .andExpect(content().string(containsString("Thiếu số liệu người tham dự")));
@@ -108,12 +108,12 @@ class ReportWorkflowWebIntegrationTests {
         submit(id, version(id));
         mvc.perform(post("/review/" + id + "/approve").with(csrf()).with(authentication(ReportFixtures.auth(districtReviewer)))
                         .param("version", String.valueOf(version(id))))
-                .andExpect(flash().attribute("success", "report.approved"));
+                .andExpect(flash().attribute("flashSuccess", "report.approved"));
         assertThat(statusOf(id)).isEqualTo("APPROVED");
 
         mvc.perform(form(post("/reports/" + id + "/edit"), reporter, version(id)).param("action", "save").param("results", "khác"))
                 .andExpect(redirectedUrl("/reports/" + id))
-                .andExpect(flash().attribute("error", "report.workflow.locked"));
+                .andExpect(flash().attribute("flashError", "report.workflow.locked"));
         assertThat(jdbc.queryForObject("select results from progress_report where id = ?", String.class, id)).isEqualTo("Tổ chức 12 hội nghị");
 
         mvc.perform(get("/reports/" + id).with(authentication(ReportFixtures.auth(reporter))))
@@ -132,10 +132,10 @@ class ReportWorkflowWebIntegrationTests {
                 .param("version", String.valueOf(version(id))));
         mvc.perform(post("/review/" + id + "/reopen").with(csrf()).with(authentication(ReportFixtures.auth(districtReviewer)))
                         .param("version", String.valueOf(version(id))).param("reason", "Sai số"))
-                .andExpect(flash().attribute("error", "report.workflow.reopenProvinceOnly"));
+                .andExpect(flash().attribute("flashError", "report.workflow.reopenProvinceOnly"));
         mvc.perform(post("/review/" + id + "/reopen").with(csrf()).with(authentication(ReportFixtures.auth(provinceReviewer)))
                         .param("version", String.valueOf(version(id))).param("reason", "Sai số liệu kinh phí"))
-                .andExpect(flash().attribute("success", "report.reopened"));
+                .andExpect(flash().attribute("flashSuccess", "report.reopened"));
         assertThat(statusOf(id)).isEqualTo("RETURNED");
     }
 
@@ -186,7 +186,7 @@ class ReportWorkflowWebIntegrationTests {
         CurrentUser colleague = fixtures.reviewer(Role.DISTRICT_REVIEWER, "106", agency);
         mvc.perform(post("/review/" + id + "/approve").with(csrf()).with(authentication(ReportFixtures.auth(colleague)))
                         .param("version", String.valueOf(version(id))))
-                .andExpect(flash().attribute("error", "report.workflow.ownAgency"));
+                .andExpect(flash().attribute("flashError", "report.workflow.ownAgency"));
         assertThat(statusOf(id)).isEqualTo("SUBMITTED");
     }
 
@@ -277,12 +277,12 @@ class ReportWorkflowWebIntegrationTests {
         jdbc.update("update reporting_period set closed_at = now() where year = ?", year);
         try {
             mvc.perform(form(post("/reports/" + id + "/edit"), reporter, 0).param("action", "save").param("results", "x"))
-                    .andExpect(flash().attribute("error", "report.workflow.periodClosed"));
+                    .andExpect(flash().attribute("flashError", "report.workflow.periodClosed"));
             mvc.perform(post("/admin/periods/" + year + "/reopen").with(csrf()).with(authentication(ReportFixtures.auth(provinceReviewer)))
                             .param("agencyId", String.valueOf(agency)).param("openUntil", "2099-01-01").param("reason", "Bổ sung"))
-                    .andExpect(flash().attribute("success", "period.reopened"));
+                    .andExpect(flash().attribute("flashSuccess", "period.reopened"));
             mvc.perform(form(post("/reports/" + id + "/edit"), reporter, 0).param("action", "save").param("results", "x"))
-                    .andExpect(flash().attribute("success", "report.saved"));
+                    .andExpect(flash().attribute("flashSuccess", "report.saved"));
         } finally {
             jdbc.update("update reporting_period set closed_at = null where year = ?", year);
         }
@@ -305,7 +305,7 @@ class ReportWorkflowWebIntegrationTests {
                         .param("results", "Tổ chức 12 hội nghị")
                         .param("budgetPlanned", "15.000.000"))
                 .andExpect(redirectedUrl("/reports/" + id))
-                .andExpect(flash().attribute("success", "report.submitted"));
+                .andExpect(flash().attribute("flashSuccess", "report.submitted"));
     }
 
     MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, CurrentUser user, long version) {

@@ -63,6 +63,8 @@ class ServerWebIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("Không tìm thấy trang", "lang=\"vi\"").doesNotContain("Exception", "Whitelabel");
         assertThat(response.body()).as("the demo banner, on error pages too").contains("DỮ LIỆU MẪU");
+        assertThat(response.body()).as("no message key left unresolved (the reason phrase is not one)")
+                .doesNotContain("??", "Not Found");
     }
 
     @Test

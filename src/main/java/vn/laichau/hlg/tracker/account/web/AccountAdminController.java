@@ -103,7 +103,7 @@ class AccountAdminController {
             created.errors().forEach((field, key) -> binding.rejectValue(field, key));
             return form(form, null, model);
         }
-        redirect.addFlashAttribute("success", "admin.accounts.created");
+        redirect.addFlashAttribute("flashSuccess", "admin.accounts.created");
         redirect.addFlashAttribute("oneTimePassword", created.oneTimePassword());
         return "redirect:/admin/accounts/" + created.id();
     }
@@ -135,20 +135,20 @@ class AccountAdminController {
                 return form(form, account, model);
             }
         } catch (ObjectOptimisticLockingFailureException stale) {
-            model.addAttribute("error", "admin.accounts.stale");
+            model.addAttribute("flashError", "admin.accounts.stale");
             return form(form, account, model);
         }
-        redirect.addFlashAttribute("success", "admin.accounts.updated");
+        redirect.addFlashAttribute("flashSuccess", "admin.accounts.updated");
         return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/admin/accounts/{id}/disable")
     String disable(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
         if (id == admin.id()) {
-            redirect.addFlashAttribute("error", "admin.accounts.cannotDisableSelf");
+            redirect.addFlashAttribute("flashError", "admin.accounts.cannotDisableSelf");
         } else {
             administration.disable(id, admin.getUsername());
-            redirect.addFlashAttribute("success", "admin.accounts.disabled");
+            redirect.addFlashAttribute("flashSuccess", "admin.accounts.disabled");
         }
         return "redirect:/admin/accounts/" + id;
     }
@@ -156,28 +156,28 @@ class AccountAdminController {
     @PostMapping("/admin/accounts/{id}/enable")
     String enable(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
         administration.enable(id, admin.getUsername());
-        redirect.addFlashAttribute("success", "admin.accounts.enabled");
+        redirect.addFlashAttribute("flashSuccess", "admin.accounts.enabled");
         return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/admin/accounts/{id}/reset-password")
     String resetPassword(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
         redirect.addFlashAttribute("oneTimePassword", administration.resetPassword(id, admin.getUsername()));
-        redirect.addFlashAttribute("success", "admin.accounts.passwordReset");
+        redirect.addFlashAttribute("flashSuccess", "admin.accounts.passwordReset");
         return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/admin/accounts/{id}/unlock")
     String unlock(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
         administration.unlock(id, admin.getUsername());
-        redirect.addFlashAttribute("success", "admin.accounts.unlocked");
+        redirect.addFlashAttribute("flashSuccess", "admin.accounts.unlocked");
         return "redirect:/admin/accounts/" + id;
     }
 
     @PostMapping("/admin/accounts/{id}/remove-second-factor")
     String removeSecondFactor(@PathVariable long id, @AuthenticationPrincipal CurrentUser admin, RedirectAttributes redirect) {
         administration.removeSecondFactor(id, admin.getUsername());
-        redirect.addFlashAttribute("success", "admin.accounts.secondFactorRemoved");
+        redirect.addFlashAttribute("flashSuccess", "admin.accounts.secondFactorRemoved");
         return "redirect:/admin/accounts/" + id;
     }
 

@@ -67,16 +67,16 @@ class AccountImportController {
         Object stored = session.getAttribute(PREVIEW);
         session.removeAttribute(PREVIEW);
         if (!(stored instanceof Preview preview)) {
-            redirect.addFlashAttribute("error", "admin.accounts.import.expired");
+            redirect.addFlashAttribute("flashError", "admin.accounts.import.expired");
             return "redirect:/admin/accounts/import";
         }
         Optional<List<Imported>> imported = accountImport.save(preview, admin.getUsername());
         if (imported.isEmpty()) {
-            redirect.addFlashAttribute("error", "admin.accounts.import.notSaved");
+            redirect.addFlashAttribute("flashError", "admin.accounts.import.notSaved");
             return "redirect:/admin/accounts/import";
         }
         redirect.addFlashAttribute("imported", imported.get());
-        redirect.addFlashAttribute("success", "admin.accounts.import.saved");
+        redirect.addFlashAttribute("flashSuccess", "admin.accounts.import.saved");
         return "redirect:/admin/accounts/import/result";
     }
 

@@ -46,7 +46,7 @@ class PasswordController {
         if (user.mustChangePassword()) {
             SessionSupport.replacePrincipal(user.withPasswordChanged(), request, response);
         }
-        redirect.addFlashAttribute("success", "account.password.changed");
+        redirect.addFlashAttribute("flashSuccess", "account.password.changed");
         return "redirect:/";
     }
 

@@ -31,14 +31,14 @@ class SessionController {
     String end(@AuthenticationPrincipal CurrentUser user, @PathVariable String handle, HttpServletRequest request,
                RedirectAttributes redirect) {
         boolean ended = sessions.end(user, handle, request.getSession().getId());
-        redirect.addFlashAttribute(ended ? "success" : "error", ended ? "account.sessions.ended" : "account.sessions.notFound");
+        redirect.addFlashAttribute(ended ? "flashSuccess" : "flashError", ended ? "account.sessions.ended" : "account.sessions.notFound");
         return "redirect:/account/sessions";
     }
 
     @PostMapping("/account/sessions/end-others")
     String endOthers(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes redirect) {
         sessions.endOthers(user, request.getSession().getId());
-        redirect.addFlashAttribute("success", "account.sessions.endedOthers");
+        redirect.addFlashAttribute("flashSuccess", "account.sessions.endedOthers");
         return "redirect:/account/sessions";
     }
 }

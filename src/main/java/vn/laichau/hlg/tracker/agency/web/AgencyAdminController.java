@@ -93,7 +93,7 @@ class AgencyAdminController {
             rejected.errors().forEach(binding::rejectValue);
             return formPage(null, model);
         }
-        redirect.addFlashAttribute("success", "admin.agencies.created");
+        redirect.addFlashAttribute("flashSuccess", "admin.agencies.created");
         return "redirect:/admin/agencies";
     }
 
@@ -127,7 +127,7 @@ class AgencyAdminController {
                     form.openedOn(), current.version()));
             return formPage(current, model);
         }
-        redirect.addFlashAttribute("success", "admin.agencies.updated");
+        redirect.addFlashAttribute("flashSuccess", "admin.agencies.updated");
         return "redirect:/admin/agencies";
     }
 
@@ -161,7 +161,7 @@ class AgencyAdminController {
             model.addAttribute("form", new CloseForm(form.closedOn(), current.version()));
             return "admin/agencies/close";
         }
-        redirect.addFlashAttribute("success", "admin.agencies.closed");
+        redirect.addFlashAttribute("flashSuccess", "admin.agencies.closed");
         return "redirect:/admin/agencies";
     }
 

@@ -52,11 +52,11 @@ class AgencyImportController {
     String upload(@RequestParam(name = "file", required = false) MultipartFile file, HttpSession session,
                   RedirectAttributes redirect) throws IOException {
         if (file == null || file.isEmpty()) {
-            redirect.addFlashAttribute("error", "admin.agencies.import.error.noFile");
+            redirect.addFlashAttribute("flashError", "admin.agencies.import.error.noFile");
             return "redirect:/admin/agencies/import";
         }
         if (file.getSize() > MAX_BYTES) {
-            redirect.addFlashAttribute("error", "admin.agencies.import.error.tooLarge");
+            redirect.addFlashAttribute("flashError", "admin.agencies.import.error.tooLarge");
             return "redirect:/admin/agencies/import";
         }
         byte[] content = file.getBytes();
@@ -80,7 +80,7 @@ class AgencyImportController {
     String confirm(@RequestParam("token") String token, HttpSession session, @AuthenticationPrincipal CurrentUser user,
                    HttpServletRequest request, RedirectAttributes redirect) {
         if (!(session.getAttribute(PENDING) instanceof PendingImport pending) || !pending.token().equals(token)) {
-            redirect.addFlashAttribute("error", "admin.agencies.import.error.expired");
+            redirect.addFlashAttribute("flashError", "admin.agencies.import.error.expired");
             return "redirect:/admin/agencies/import";
         }
         ImportPreview result;
@@ -88,22 +88,22 @@ class AgencyImportController {
             result = agencies.importAgencies(pending.content(), user.getUsername(), request.getRemoteAddr());
         } catch (DataIntegrityViolationException concurrent) {
             // Someone saved one of these codes since the check: the transaction saved nothing.
-            redirect.addFlashAttribute("error", "admin.agencies.import.error.notSaved");
+            redirect.addFlashAttribute("flashError", "admin.agencies.import.error.notSaved");
             return "redirect:/admin/agencies/import/preview";
         }
         if (!result.saveable()) {
-            redirect.addFlashAttribute("error", "admin.agencies.import.error.notSaved");
+            redirect.addFlashAttribute("flashError", "admin.agencies.import.error.notSaved");
             return "redirect:/admin/agencies/import/preview";
         }
         session.removeAttribute(PENDING);
-        redirect.addFlashAttribute("success", "admin.agencies.import.saved");
+        redirect.addFlashAttribute("flashSuccess", "admin.agencies.import.saved");
         return "redirect:/admin/agencies";
     }
 
     @PostMapping("/cancel")
     String cancel(HttpSession session, RedirectAttributes redirect) {
         session.removeAttribute(PENDING);
-        redirect.addFlashAttribute("success", "admin.agencies.import.cancelled");
+        redirect.addFlashAttribute("flashSuccess", "admin.agencies.import.cancelled");
         return "redirect:/admin/agencies/import";
     }
 

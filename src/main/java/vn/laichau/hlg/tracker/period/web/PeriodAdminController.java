@@ -59,27 +59,27 @@ class PeriodAdminController {
         try {
             errors = periods.schedule(user, year, form.opensOn(), form.dueOn(), form.version());
         } catch (ObjectOptimisticLockingFailureException stale) {
-            redirect.addFlashAttribute("error", "period.stale");
+            redirect.addFlashAttribute("flashError", "period.stale");
             return "redirect:/admin/periods";
         }
         if (!errors.isEmpty()) {
             return page(model, year, errors, null);
         }
-        redirect.addFlashAttribute("success", "period.saved");
+        redirect.addFlashAttribute("flashSuccess", "period.saved");
         return "redirect:/admin/periods";
     }
 
     @PostMapping("/admin/periods/{year}/close")
     String close(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, RedirectAttributes redirect) {
         periods.close(user, year);
-        redirect.addFlashAttribute("success", "period.closed");
+        redirect.addFlashAttribute("flashSuccess", "period.closed");
         return "redirect:/admin/periods";
     }
 
     @PostMapping("/admin/periods/{year}/open")
     String open(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, RedirectAttributes redirect) {
         periods.open(user, year);
-        redirect.addFlashAttribute("success", "period.opened");
+        redirect.addFlashAttribute("flashSuccess", "period.opened");
         return "redirect:/admin/periods";
     }
 
@@ -93,7 +93,7 @@ class PeriodAdminController {
         if (!errors.isEmpty()) {
             return page(model, year, errors, form);
         }
-        redirect.addFlashAttribute("success", "period.reopened");
+        redirect.addFlashAttribute("flashSuccess", "period.reopened");
         return "redirect:/admin/periods";
     }
 

@@ -47,7 +47,7 @@ class IndicatorAdminController {
         if (!errors.isEmpty()) {
             return page(model, null, form, errors);
         }
-        redirect.addFlashAttribute("success", "plan.admin.saved");
+        redirect.addFlashAttribute("flashSuccess", "plan.admin.saved");
         return "redirect:/admin/plan";
     }
 
@@ -57,13 +57,13 @@ class IndicatorAdminController {
         Map<String, String> errors = plan.updateIndicator(id, form.version() == null ? -1 : form.version(), form.name(),
                 form.unit(), form.memberCategory(), position(form), Boolean.TRUE.equals(form.active()));
         if (errors.containsKey("version")) {
-            redirect.addFlashAttribute("error", errors.get("version"));
+            redirect.addFlashAttribute("flashError", errors.get("version"));
             return "redirect:/admin/plan/indicators/" + id;
         }
         if (!errors.isEmpty()) {
             return page(model, id, form, errors);
         }
-        redirect.addFlashAttribute("success", "plan.admin.saved");
+        redirect.addFlashAttribute("flashSuccess", "plan.admin.saved");
         return "redirect:/admin/plan";
     }
 
@@ -72,14 +72,14 @@ class IndicatorAdminController {
         plan.taskRef(taskId).orElseThrow(NotFoundException::new);
         plan.indicator(indicator).orElseThrow(NotFoundException::new);
         plan.attachIndicator(taskId, indicator);
-        redirect.addFlashAttribute("success", "plan.admin.attached");
+        redirect.addFlashAttribute("flashSuccess", "plan.admin.attached");
         return "redirect:/admin/plan#task-" + taskId;
     }
 
     @PostMapping("/admin/plan/tasks/{taskId}/indicators/{indicator}/detach")
     String detach(@PathVariable long taskId, @PathVariable long indicator, RedirectAttributes redirect) {
         plan.detachIndicator(taskId, indicator);
-        redirect.addFlashAttribute("success", "plan.admin.detached");
+        redirect.addFlashAttribute("flashSuccess", "plan.admin.detached");
         return "redirect:/admin/plan#task-" + taskId;
     }
 

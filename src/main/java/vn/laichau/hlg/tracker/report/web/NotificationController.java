@@ -31,7 +31,7 @@ class NotificationController {
     @PostMapping("/notifications/read")
     String markRead(@AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         reports.markNotificationsRead(user);
-        redirect.addFlashAttribute("success", "notification.markedRead");
+        redirect.addFlashAttribute("flashSuccess", "notification.markedRead");
         return "redirect:/notifications";
     }
 

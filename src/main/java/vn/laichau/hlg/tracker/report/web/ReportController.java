@@ -77,7 +77,7 @@ class ReportController {
         try {
             return "redirect:/reports/" + reports.start(user, obligation) + "/edit";
         } catch (ReportWorkflowException refused) {
-            redirect.addFlashAttribute("error", refused.messageKey());
+            redirect.addFlashAttribute("flashError", refused.messageKey());
             return "redirect:/reports";
         }
     }
@@ -88,7 +88,7 @@ class ReportController {
         try {
             return "redirect:/reports/" + reports.startContribution(user, task, year) + "/edit";
         } catch (ReportWorkflowException refused) {
-            redirect.addFlashAttribute("error", refused.messageKey());
+            redirect.addFlashAttribute("flashError", refused.messageKey());
             return "redirect:/reports?year=" + year;
         }
     }
@@ -109,7 +109,7 @@ class ReportController {
     String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model, RedirectAttributes redirect) {
         ReportDetail report = reports.detail(user, id);
         if (!reports.canEdit(user, report)) {
-            redirect.addFlashAttribute("error", report.status().editable() && user.role() == Role.REPORTER
+            redirect.addFlashAttribute("flashError", report.status().editable() && user.role() == Role.REPORTER
                     ? "report.workflow.periodClosed" : "report.workflow.locked");
             return "redirect:/reports/" + id;
         }
@@ -124,7 +124,7 @@ class ReportController {
         boolean submit = "submit".equals(action);
         ReportDetail report = reports.detail(user, id);
         if (!reports.canEdit(user, report)) {
-            redirect.addFlashAttribute("error", report.status().editable() ? "report.workflow.periodClosed" : "report.workflow.locked");
+            redirect.addFlashAttribute("flashError", report.status().editable() ? "report.workflow.periodClosed" : "report.workflow.locked");
             return "redirect:/reports/" + id;
         }
         Map<String, String> errors = new LinkedHashMap<>(reports.validate(user, id, form, submit));
@@ -160,7 +160,7 @@ class ReportController {
         if (!errors.isEmpty()) {
             return form(model, reports.detail(user, id), form, errors, null);
         }
-        redirect.addFlashAttribute("success", submit ? "report.submitted" : "report.saved");
+        redirect.addFlashAttribute("flashSuccess", submit ? "report.submitted" : "report.saved");
         return submit ? "redirect:/reports/" + id : "redirect:/reports/" + id + "/edit";
     }
 
@@ -168,7 +168,7 @@ class ReportController {
     String deleteAttachment(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long attachmentId,
                             RedirectAttributes redirect) {
         reports.removeAttachment(user, id, attachmentId);
-        redirect.addFlashAttribute("success", "report.attachment.removed");
+        redirect.addFlashAttribute("flashSuccess", "report.attachment.removed");
         return "redirect:/reports/" + id + "/edit";
     }
 

@@ -102,10 +102,10 @@ class ReviewController {
             model.addAttribute("report", reports.detail(user, id));
             return "report/review-conflict";
         } catch (ReportWorkflowException refused) {
-            redirect.addFlashAttribute("error", refused.messageKey());
+            redirect.addFlashAttribute("flashError", refused.messageKey());
             return "redirect:/review/" + id;
         }
-        redirect.addFlashAttribute("success", successKey);
+        redirect.addFlashAttribute("flashSuccess", successKey);
         return "redirect:/review/" + id;
     }
 }

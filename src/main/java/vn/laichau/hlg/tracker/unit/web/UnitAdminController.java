@@ -63,7 +63,7 @@ class UnitAdminController {
             rejected.errors().forEach(binding::rejectValue);
             return newPage(model);
         }
-        redirect.addFlashAttribute("success", "admin.units.created");
+        redirect.addFlashAttribute("flashSuccess", "admin.units.created");
         return "redirect:/admin/units";
     }
 
@@ -92,7 +92,7 @@ class UnitAdminController {
         } catch (ObjectOptimisticLockingFailureException stale) {
             return staleRename(id, form, model, response);
         }
-        redirect.addFlashAttribute("success", "admin.units.renamed");
+        redirect.addFlashAttribute("flashSuccess", "admin.units.renamed");
         return "redirect:/admin/units";
     }
 
@@ -124,7 +124,7 @@ class UnitAdminController {
             return closePage(current, model);
         }
         // Agencies located in the unit stay open until the administrator closes or moves them: show them now.
-        redirect.addFlashAttribute("success", "admin.units.closed");
+        redirect.addFlashAttribute("flashSuccess", "admin.units.closed");
         return "redirect:/admin/agencies?unit=" + id + "&status=OPEN";
     }
 

@@ -100,7 +100,7 @@ class AgencyAdminWebIntegrationTests {
                         .param("kindId", String.valueOf(kindId("KHAC"))).param("unitId", String.valueOf(unitId("12")))
                         .param("openedOn", "2027-03-01").param("version", "0"))
                 .andExpect(redirectedUrl("/admin/agencies"))
-                .andExpect(flash().attribute("success", "admin.agencies.created"));
+                .andExpect(flash().attribute("flashSuccess", "admin.agencies.created"));
         long id = jdbc.queryForObject("select id from agency where code = ?", Long.class, code);
         mvc.perform(get("/admin/agencies").with(admin()).param("q", "tro giup phap ly thu"))
                 .andExpect(content().string(containsString("Trung tâm Trợ giúp pháp lý Thử")));
@@ -110,12 +110,12 @@ class AgencyAdminWebIntegrationTests {
                         .param("kindId", String.valueOf(kindId("SO_BAN_NGANH"))).param("unitId", String.valueOf(unitId("12")))
                         .param("openedOn", "2027-03-01").param("version", "0"))
                 .andExpect(redirectedUrl("/admin/agencies"))
-                .andExpect(flash().attribute("success", "admin.agencies.updated"));
+                .andExpect(flash().attribute("flashSuccess", "admin.agencies.updated"));
 
         mvc.perform(post("/admin/agencies/{id}/close", id).with(admin()).with(csrf())
                         .param("closedOn", "2029-12-31").param("version", "1"))
                 .andExpect(redirectedUrl("/admin/agencies"))
-                .andExpect(flash().attribute("success", "admin.agencies.closed"));
+                .andExpect(flash().attribute("flashSuccess", "admin.agencies.closed"));
 
         Map<String, Object> saved = jdbc.queryForMap("""
                 select a.name, a.search_text, k.code as kind, a.closed_on::text as closed_on

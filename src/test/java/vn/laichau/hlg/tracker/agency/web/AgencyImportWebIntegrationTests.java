@@ -100,7 +100,7 @@ class AgencyImportWebIntegrationTests {
         mvc.perform(post("/admin/agencies/import/confirm").with(admin()).with(csrf()).cookie(session)
                         .param("token", "guessed"))
                 .andExpect(redirectedUrl("/admin/agencies/import"))
-                .andExpect(flash().attribute("error", "admin.agencies.import.error.expired"));
+                .andExpect(flash().attribute("flashError", "admin.agencies.import.error.expired"));
         assertThat(agencyCount()).isEqualTo(before);
     }
 
@@ -124,7 +124,7 @@ class AgencyImportWebIntegrationTests {
         mvc.perform(post("/admin/agencies/import/confirm").with(admin()).with(csrf()).cookie(session)
                         .param("token", token(preview)))
                 .andExpect(redirectedUrl("/admin/agencies"))
-                .andExpect(flash().attribute("success", "admin.agencies.import.saved"));
+                .andExpect(flash().attribute("flashSuccess", "admin.agencies.import.saved"));
 
         Map<String, Object> first = jdbc.queryForMap("""
                 select a.name, a.search_text, k.code as kind, u.code as unit, a.opened_on::text as opened_on
@@ -140,7 +140,7 @@ class AgencyImportWebIntegrationTests {
         // The upload was used up: confirming again saves nothing more.
         mvc.perform(post("/admin/agencies/import/confirm").with(admin()).with(csrf()).cookie(session)
                         .param("token", token(preview)))
-                .andExpect(flash().attribute("error", "admin.agencies.import.error.expired"));
+                .andExpect(flash().attribute("flashError", "admin.agencies.import.error.expired"));
         assertThat(agencyCount(p)).isEqualTo(2);
     }
 
@@ -163,7 +163,7 @@ class AgencyImportWebIntegrationTests {
         mvc.perform(post("/admin/agencies/import/confirm").with(admin()).with(csrf()).cookie(session)
                         .param("token", token(preview)))
                 .andExpect(redirectedUrl("/admin/agencies/import/preview"))
-                .andExpect(flash().attribute("error", "admin.agencies.import.error.notSaved"));
+                .andExpect(flash().attribute("flashError", "admin.agencies.import.error.notSaved"));
         assertThat(agencyCount(p)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from agency where code = ?", Integer.class, p + "-1")).isZero();
     }
@@ -183,7 +183,7 @@ class AgencyImportWebIntegrationTests {
 
         mvc.perform(multipart("/admin/agencies/import").with(admin()).with(csrf()))
                 .andExpect(redirectedUrl("/admin/agencies/import"))
-                .andExpect(flash().attribute("error", "admin.agencies.import.error.noFile"));
+                .andExpect(flash().attribute("flashError", "admin.agencies.import.error.noFile"));
     }
 
     private Cookie upload(String csv) throws Exception {

@@ -54,12 +54,12 @@ class IndicatorAdminWebIntegrationTests {
                 .andExpect(content().string(containsString("id=\"indicator-position-error\"")));
         mvc.perform(post("/admin/plan/indicators").with(csrf()).with(user("admin").roles("ADMIN"))
                         .param("code", CODE).param("name", "Phiên tòa giả định đã tổ chức").param("unit", "phiên").param("position", "200"))
-                .andExpect(flash().attribute("success", "plan.admin.saved"));
+                .andExpect(flash().attribute("flashSuccess", "plan.admin.saved"));
         long indicator = jdbc.queryForObject("select id from indicator where code = ?", Long.class, CODE);
         long task = jdbc.queryForObject("select id from task where code = '6'", Long.class);
         mvc.perform(post("/admin/plan/tasks/" + task + "/indicators").with(csrf()).with(user("admin").roles("ADMIN"))
                         .param("indicator", String.valueOf(indicator)))
-                .andExpect(flash().attribute("success", "plan.admin.attached"));
+                .andExpect(flash().attribute("flashSuccess", "plan.admin.attached"));
         assertThat(jdbc.queryForObject("select count(*) from task_indicator where task_id = ? and indicator_id = ?",
                 Integer.class, task, indicator)).isEqualTo(1);
     }

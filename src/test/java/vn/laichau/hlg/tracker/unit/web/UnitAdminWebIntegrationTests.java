@@ -80,13 +80,13 @@ class UnitAdminWebIntegrationTests {
         mvc.perform(post("/admin/units/{id}/rename", oldDistrict).with(admin()).with(csrf())
                         .param("name", "Huyện Thử Nghiệm Cũ (đổi tên)").param("version", "0"))
                 .andExpect(redirectedUrl("/admin/units"))
-                .andExpect(flash().attribute("success", "admin.units.renamed"));
+                .andExpect(flash().attribute("flashSuccess", "admin.units.renamed"));
 
         mvc.perform(post("/admin/units/{id}/close", oldDistrict).with(admin()).with(csrf())
                         .param("closedOn", "2028-01-01").param("successorId", String.valueOf(newDistrict))
                         .param("version", "1"))
                 .andExpect(redirectedUrl("/admin/agencies?unit=" + oldDistrict + "&status=OPEN"))
-                .andExpect(flash().attribute("success", "admin.units.closed"));
+                .andExpect(flash().attribute("flashSuccess", "admin.units.closed"));
 
         Map<String, Object> closed = jdbc.queryForMap(
                 "select name, closed_on::text as closed_on, successor_id, level, parent_id from administrative_unit where id = ?", oldDistrict);
@@ -225,7 +225,7 @@ class UnitAdminWebIntegrationTests {
                         .param("code", code).param("name", name).param("level", level)
                         .param("parentId", String.valueOf(parent)).param("openedOn", openedOn))
                 .andExpect(redirectedUrl("/admin/units"))
-                .andExpect(flash().attribute("success", "admin.units.created"))
+                .andExpect(flash().attribute("flashSuccess", "admin.units.created"))
                 .andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);
         return unitId(code);
