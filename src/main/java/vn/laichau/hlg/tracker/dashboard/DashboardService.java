@@ -186,9 +186,11 @@ public class DashboardService {
     }
 
     private Matrix matrix(long root, int year, LocalDate dueOn, boolean pastDue, List<TaskRef> tasks, int page) {
-        int safePage = Math.max(page, 1);
-        List<AgencyRow> agencies = queries.matrixAgencies(root, year, MATRIX_PAGE_SIZE, (safePage - 1) * MATRIX_PAGE_SIZE);
         long total = queries.matrixAgencyCount(root, year);
+        int pageCount = (int) Math.max(1, (total + MATRIX_PAGE_SIZE - 1) / MATRIX_PAGE_SIZE);
+        // A page past the end (an old link after agencies closed, an edited address) shows the last one.
+        int safePage = Math.min(Math.max(page, 1), pageCount);
+        List<AgencyRow> agencies = queries.matrixAgencies(root, year, MATRIX_PAGE_SIZE, (safePage - 1) * MATRIX_PAGE_SIZE);
         Map<Long, Map<Long, Cell>> cells = new HashMap<>();
         for (CellRow row : queries.matrixCells(agencies.stream().map(AgencyRow::id).toList(), year, dueOn, pastDue)) {
             cells.computeIfAbsent(row.agencyId(), a -> new HashMap<>()).put(row.taskId(), row.cell());
@@ -198,7 +200,6 @@ public class DashboardService {
                         .map(t -> cells.getOrDefault(a.id(), Map.of()).getOrDefault(t.id(), Cell.NONE))
                         .toList()))
                 .toList();
-        int pageCount = (int) Math.max(1, (total + MATRIX_PAGE_SIZE - 1) / MATRIX_PAGE_SIZE);
         return new Matrix(tasks, rows, safePage, pageCount, total);
     }
 

@@ -83,6 +83,15 @@ class DashboardServiceIntegrationTests {
     }
 
     @Test
+    void aPagePastTheEndOfTheMatrixShowsTheLastOne() {
+        for (int page : new int[]{2, 999_999_999, -5}) {
+            Dashboard d = dashboards.dashboard(fx.provinceReviewer(), DashboardFixture.YEAR, null, false, page);
+            assertThat(d.matrix().page()).isEqualTo(1);
+            assertThat(d.matrix().rows()).hasSize(4);
+        }
+    }
+
+    @Test
     void totalsCountApprovedReportsAndTheSwitchAddsSubmittedOnes() {
         Dashboard approved = dashboards.dashboard(fx.provinceReviewer(), DashboardFixture.YEAR, null, false, 1);
         IndicatorRow sessions = indicator(approved, DashboardFixture.SESSIONS);
