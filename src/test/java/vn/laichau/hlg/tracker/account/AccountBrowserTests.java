@@ -1,15 +1,12 @@
 package vn.laichau.hlg.tracker.account;
 
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,10 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class AccountBrowserTests {
 
+    private static final By SUBMIT = By.cssSelector("main form button[type=submit]");
     private static final String ADMIN_PASSWORD = "mật khẩu quản trị của phòng CNTT";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -37,13 +32,14 @@ class AccountBrowserTests {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    private ChromeDriver browser;
+    @RegisterExtension
+    final Browser browser = new Browser();
+
     private String adminSecret;
     private String adminUsername;
 
     @BeforeEach
     void anAdministratorWithAnAuthenticatorApp() {
-        browser = Browser.start();
         adminSecret = new DefaultSecretGenerator().generate();
         adminUsername = "cntt." + System.nanoTime() % 1_000_000;
         jdbc.update("""
@@ -52,53 +48,39 @@ class AccountBrowserTests {
                 adminUsername, passwordEncoder.encode(ADMIN_PASSWORD), adminSecret);
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void theAdministratorCreatesAReporterWhoSignsInAndMustChooseAPassword() {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(adminUsername);
-        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/login/totp");
-        browser.findElement(By.id("code")).sendKeys(Totp.codeFor(adminSecret));
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.open("/login", By.id("username"));
+        browser.type(By.id("username"), adminUsername);
+        browser.type(By.id("password"), ADMIN_PASSWORD);
+        browser.submit(SUBMIT, "/login/totp", By.id("code"));
+        browser.type(By.id("code"), Totp.codeFor(adminSecret));
+        browser.submit(SUBMIT, "/", By.tagName("h1"));
 
-        browser.get(url("/admin/accounts/new"));
+        browser.open("/admin/accounts/new", By.id("username"));
         String reporter = "bc.phongtho." + System.nanoTime() % 1_000_000;
-        browser.findElement(By.id("username")).sendKeys(reporter);
-        browser.findElement(By.id("displayName")).sendKeys("Vàng A Páo");
-        new Select(browser.findElement(By.id("role"))).selectByVisibleText("Cán bộ báo cáo của cơ quan, đơn vị");
-        new Select(browser.findElement(By.id("agencyId"))).selectByVisibleText("UBND huyện Phong Thổ");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.type(By.id("username"), reporter);
+        browser.type(By.id("displayName"), "Vàng A Páo");
+        browser.select(By.id("role"), "Cán bộ báo cáo của cơ quan, đơn vị");
+        browser.select(By.id("agencyId"), "UBND huyện Phong Thổ");
+        browser.submit(SUBMIT, "/admin/accounts/\\d+", By.id("one-time-password"));
 
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Đã tạo tài khoản");
-        String oneTimePassword = browser.findElement(By.id("one-time-password")).getText();
+        assertThat(browser.text(By.cssSelector(".alert-success"))).contains("Đã tạo tài khoản");
+        String oneTimePassword = browser.text(By.id("one-time-password"));
         assertThat(oneTimePassword).matches("[a-z2-9-]{14}");
-        browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
+        browser.submit(By.cssSelector("form[action$='/logout'] button"), "/login", By.id("username"));
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(reporter);
-        browser.findElement(By.id("password")).sendKeys(oneTimePassword);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/account/password");
+        browser.type(By.id("username"), reporter);
+        browser.type(By.id("password"), oneTimePassword);
+        browser.submit(SUBMIT, "/account/password", By.id("currentPassword"));
 
-        browser.findElement(By.id("currentPassword")).sendKeys(oneTimePassword);
-        browser.findElement(By.id("newPassword")).sendKeys("ruộng bậc thang Sì Lở Lầu");
-        browser.findElement(By.id("confirmPassword")).sendKeys("ruộng bậc thang Sì Lở Lầu");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.type(By.id("currentPassword"), oneTimePassword);
+        browser.type(By.id("newPassword"), "ruộng bậc thang Sì Lở Lầu");
+        browser.type(By.id("confirmPassword"), "ruộng bậc thang Sì Lở Lầu");
+        browser.submit(SUBMIT, "/", By.tagName("h1"));
 
-        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
-        assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Xin chào, Vàng A Páo");
+        assertThat(browser.currentUrl()).isEqualTo(browser.url("/"));
+        assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("Xin chào, Vàng A Páo");
         assertThat(jdbc.queryForObject("select must_change_password from account where username = ?", Boolean.class, reporter)).isFalse();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

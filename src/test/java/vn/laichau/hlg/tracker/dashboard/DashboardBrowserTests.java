@@ -1,16 +1,12 @@
 package vn.laichau.hlg.tracker.dashboard;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -35,19 +31,18 @@ class DashboardBrowserTests {
     private static final String USERNAME = "fxd.browser";
     private static final String PASSWORD = "Bang-theo-doi-2038";
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    private ChromeDriver browser;
+    @RegisterExtension
+    final Browser browser = new Browser();
+
     private DashboardFixture fx;
 
     @BeforeEach
     void setUp() {
-        browser = Browser.start();
         fx = DashboardFixture.ensure(jdbc);
         jdbc.update("""
                 insert into account (username, display_name, password_hash, role, unit_id, must_change_password)
@@ -55,48 +50,39 @@ class DashboardBrowserTests {
                 on conflict (username) do nothing""", USERNAME, passwordEncoder.encode(PASSWORD), fx.province);
     }
 
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void aProvinceReviewerFollowsARedCellToItsReportAndDownloadsBothExports() throws Exception {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(USERNAME);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.open("/login", By.id("username"));
+        browser.type(By.id("username"), USERNAME);
+        browser.type(By.id("password"), PASSWORD);
+        browser.submit(By.cssSelector("form button[type=submit]"), "/", By.linkText("Bảng theo dõi"));
 
-        browser.findElement(By.linkText("Bảng theo dõi")).click();
-        assertThat(browser.getCurrentUrl()).contains("/dashboard");
-        new Select(browser.findElement(By.id("year"))).selectByVisibleText("2038");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.submit(By.linkText("Bảng theo dõi"), "/dashboard", By.id("year"));
+        browser.select(By.id("year"), "2038");
+        browser.submit(By.cssSelector("main form button[type=submit]"), "/dashboard", By.id("matrix-table"));
 
-        assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Tỉnh Kiểm Thử — tình hình thực hiện năm 2038");
-        assertThat(browser.findElement(By.id("sum-overdue")).getText()).isEqualTo("3");
+        assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("Tỉnh Kiểm Thử — tình hình thực hiện năm 2038");
+        assertThat(browser.text(By.id("sum-overdue"))).isEqualTo("3");
         // Task 5's column in words: who has not handed in, and who has.
-        WebElement taskFive = browser.findElement(By.id("task-row-5"));
-        assertThat(taskFive.getText()).contains("4", "2");
+        assertThat(browser.text(By.id("task-row-5"))).contains("4", "2");
 
-        List<WebElement> red = browser.findElements(By.cssSelector("#matrix-table a.cell-overdue"));
+        List<WebElement> red = browser.findAll(By.cssSelector("#matrix-table a.cell-overdue"));
         assertThat(red).isNotEmpty();
         WebElement first = red.get(0);
         assertThat(first.getText()).endsWith("!");
         String target = first.getAttribute("href");
         assertThat(target).matches(".*/reports/(" + fx.draftReport + "|" + fx.returnedReport + ")$");
-        assertThat(browser.findElements(By.cssSelector("#matrix-table span.cell-overdue")))
+        assertThat(browser.findAll(By.cssSelector("#matrix-table span.cell-overdue")))
                 .as("an obligation with no report at all is red too, with no link")
                 .extracting(WebElement::getText).contains("Chưa có !");
         // Followed with the keyboard, as someone who cannot use a mouse would.
-        first.sendKeys(Keys.ENTER);
-        assertThat(browser.getCurrentUrl()).isEqualTo(target);
-        browser.navigate().back();
+        browser.follow(first, "/reports/\\d+", By.id("history"));
+        assertThat(browser.currentUrl()).isEqualTo(target);
+        browser.back("/dashboard", By.id("export-xlsx"));
 
-        String xlsx = browser.findElement(By.id("export-xlsx")).getAttribute("href");
-        String docx = browser.findElement(By.id("export-docx")).getAttribute("href");
-        String session = browser.manage().getCookieNamed("SESSION").getValue();
+        String xlsx = browser.find(By.id("export-xlsx")).getAttribute("href");
+        String docx = browser.find(By.id("export-docx")).getAttribute("href");
+        String session = browser.driver().manage().getCookieNamed("SESSION").getValue();
         HttpClient http = HttpClient.newHttpClient();
         for (var download : List.of(
                 List.of(xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -109,9 +95,5 @@ class DashboardBrowserTests {
             assertThat(response.body().length).isGreaterThan(3000);
             assertThat(new String(response.body(), 0, 2)).isEqualTo("PK");
         }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -1,14 +1,10 @@
 package vn.laichau.hlg.tracker.plan;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import vn.laichau.hlg.tracker.support.Browser;
 import vn.laichau.hlg.tracker.support.Totp;
@@ -23,73 +19,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class PlanBrowserTests {
 
-    @LocalServerPort
-    int port;
+    private static final By SUBMIT = By.cssSelector("main form button[type=submit]");
 
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @Test
     void aVisitorFindsTheReviewTaskThenTheFirstAdministratorSignsInAndChoosesAPassword() {
-        browser.get(url("/plan"));
-        assertThat(browser.getTitle()).startsWith("Kế hoạch triển khai Đề án 129");
-        assertThat(browser.findElements(By.cssSelector("article.task-card"))).hasSize(16);
+        browser.open("/plan", By.id("task-11.1"));
+        assertThat(browser.driver().getTitle()).startsWith("Kế hoạch triển khai Đề án 129");
+        assertThat(browser.findAll(By.cssSelector("article.task-card"))).hasSize(16);
 
-        WebElement review = browser.findElement(By.id("task-11.1"));
+        WebElement review = browser.find(By.id("task-11.1"));
         assertThat(review.getText()).contains("Tổ chức sơ kết, tổng kết việc thực hiện Đề án theo giai đoạn",
                 "Sơ kết năm 2026, tổng kết năm 2030.");
         // Followed with the keyboard, as someone who cannot use a mouse would.
-        review.findElement(By.cssSelector("h2 a")).sendKeys(Keys.ENTER);
+        browser.follow(review.findElement(By.cssSelector("h2 a")), "/plan/tasks/11\\.1", By.id("milestones"));
+        assertThat(browser.text(By.id("milestones"))).contains("Sơ kết: năm 2026", "Tổng kết: năm 2030");
 
-        assertThat(browser.getCurrentUrl()).endsWith("/plan/tasks/11.1");
-        assertThat(browser.findElement(By.id("milestones")).getText()).contains("Sơ kết: năm 2026", "Tổng kết: năm 2030");
+        browser.submit(By.linkText("Đăng nhập"), "/login", By.id("username"));
+        browser.type(By.id("username"), "admin");
+        browser.type(By.id("password"), "Quan-tri-lan-dau-2024");
+        browser.submit(By.cssSelector("form button[type=submit]"), "/account/password", By.id("currentPassword"));
+        assertThat(browser.text(By.cssSelector(".alert-warning"))).contains("mật khẩu được cấp lần đầu");
 
-        browser.findElement(By.linkText("Đăng nhập")).click();
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys("Quan-tri-lan-dau-2024");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.open("/", "/account/password", By.id("currentPassword"));
+        assertThat(browser.currentUrl()).as("nothing else before the password is changed").endsWith("/account/password");
 
-        assertThat(browser.getCurrentUrl()).endsWith("/account/password");
-        assertThat(browser.findElement(By.cssSelector(".alert-warning")).getText()).contains("mật khẩu được cấp lần đầu");
+        browser.type(By.id("currentPassword"), "Quan-tri-lan-dau-2024");
+        browser.type(By.id("newPassword"), "ngắn");
+        browser.type(By.id("confirmPassword"), "ngắn");
+        browser.submit(SUBMIT, "/account/password", By.id("newPassword-error"));
+        assertThat(browser.text(By.id("newPassword-error"))).contains("ít nhất 12 ký tự");
 
-        browser.get(url("/"));
-        assertThat(browser.getCurrentUrl()).as("nothing else before the password is changed").endsWith("/account/password");
-
-        browser.findElement(By.id("currentPassword")).sendKeys("Quan-tri-lan-dau-2024");
-        browser.findElement(By.id("newPassword")).sendKeys("ngắn");
-        browser.findElement(By.id("confirmPassword")).sendKeys("ngắn");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.findElement(By.id("newPassword-error")).getText()).contains("ít nhất 12 ký tự");
-
-        browser.findElement(By.id("currentPassword")).sendKeys("Quan-tri-lan-dau-2024");
-        browser.findElement(By.id("newPassword")).sendKeys("sương sớm trên đèo Ô Quy Hồ");
-        browser.findElement(By.id("confirmPassword")).sendKeys("sương sớm trên đèo Ô Quy Hồ");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-
+        browser.type(By.id("currentPassword"), "Quan-tri-lan-dau-2024");
+        browser.type(By.id("newPassword"), "sương sớm trên đèo Ô Quy Hồ");
+        browser.type(By.id("confirmPassword"), "sương sớm trên đèo Ô Quy Hồ");
         // An administrator must then enrol an authenticator app; the test plays the phone's part.
-        assertThat(browser.getCurrentUrl()).endsWith("/account/totp");
-        String secret = browser.findElement(By.id("totp-secret")).getText();
-        browser.findElement(By.id("code")).sendKeys(Totp.codeFor(secret));
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
-        browser.findElement(By.linkText("Tôi đã cất giữ các mã, tiếp tục")).click();
+        browser.submit(SUBMIT, "/account/totp", By.id("totp-secret"));
+        String secret = browser.text(By.id("totp-secret"));
+        browser.type(By.id("code"), Totp.codeFor(secret));
+        browser.submit(SUBMIT, "/account/totp/recovery-codes", By.id("recovery-codes"));
+        assertThat(browser.findAll(By.cssSelector("#recovery-codes li"))).hasSize(10);
+        browser.submit(By.linkText("Tôi đã cất giữ các mã, tiếp tục"), "/", By.tagName("h1"));
 
-        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
-        assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Xin chào, Quản trị hệ thống");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        assertThat(browser.currentUrl()).isEqualTo(browser.url("/"));
+        assertThat(browser.text(By.cssSelector("h1"))).isEqualTo("Xin chào, Quản trị hệ thống");
     }
 }

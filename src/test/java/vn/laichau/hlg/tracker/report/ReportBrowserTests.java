@@ -3,13 +3,13 @@ package vn.laichau.hlg.tracker.report;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -17,6 +17,8 @@ import vn.laichau.hlg.tracker.period.ObligationService;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Role;
 import vn.laichau.hlg.tracker.support.Browser;
+
+import java.net.URI;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class ReportBrowserTests {
 
+    static final String EDIT = "/reports/\\d+/edit";
+    static final String SHOW = "/reports/\\d+";
+    static final String REVIEW = "/review/\\d+";
+    static final By SUCCESS = By.cssSelector(".alert-success");
     static final String PASSWORD = "mây trắng trên đỉnh Pu Ta Leng";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -46,12 +49,13 @@ class ReportBrowserTests {
     ReportFixtures fixtures;
     CurrentUser reporter;
     CurrentUser reviewer;
-    ChromeDriver browser;
+
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @BeforeEach
     void setUp() {
-        browser = Browser.start();
-        browser.manage().window().setSize(new Dimension(360, 760));
+        browser.driver().manage().window().setSize(new Dimension(360, 760));
         fixtures = new ReportFixtures(jdbc, obligations);
         long agency = fixtures.agency("UBND", "106");
         reporter = fixtures.reporter(agency);
@@ -62,9 +66,6 @@ class ReportBrowserTests {
 
     @AfterEach
     void tearDown() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (fixtures != null) {
             fixtures.cleanup();
         }
@@ -73,113 +74,102 @@ class ReportBrowserTests {
     @Test
     void aReportIsFilledInReturnedCorrectedAndApproved() {
         signIn(reporter);
-        browser.get(url("/reports?year=2026"));
-        WebElement obligation = browser.findElement(By.id("obligation-1"));
+        WebElement obligation = browser.open("/reports?year=2026", By.id("obligation-1"));
         assertThat(obligation.getText()).contains("Chưa bắt đầu", "Hạn nộp 14/12/2026");
-        click(obligation.findElement(By.cssSelector("button[type=submit]")));
+        browser.submit(obligation.findElement(By.cssSelector("button[type=submit]")), EDIT, By.id("results"));
 
-        click(browser.findElement(By.id("status-IN_PROGRESS")));
-        browser.findElement(By.id("percentComplete")).sendKeys("70");
-        browser.findElement(By.id("results")).sendKeys("Tổ chức 8 hội nghị phổ biến pháp luật tại các xã.");
-        WebElement sessions = browser.findElement(By.cssSelector("input[name^='indicators[']"));
-        sessions.sendKeys("8");
-        browser.findElement(By.id("budgetPlanned")).sendKeys("20.000.000");
-        click(browser.findElement(By.id("save")));
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Đã lưu nháp");
-        assertThat(browser.findElement(By.id("results")).getAttribute("value")).contains("8 hội nghị");
+        browser.click(By.id("status-IN_PROGRESS"));
+        browser.type(By.id("percentComplete"), "70");
+        browser.type(By.id("results"), "Tổ chức 8 hội nghị phổ biến pháp luật tại các xã.");
+        browser.type(By.cssSelector("input[name^='indicators[']"), "8");
+        browser.type(By.id("budgetPlanned"), "20.000.000");
+        browser.submit(By.id("save"), EDIT, SUCCESS);
+        assertThat(browser.text(SUCCESS)).contains("Đã lưu nháp");
+        assertThat(browser.find(By.id("results")).getAttribute("value")).contains("8 hội nghị");
 
-        browser.findElement(By.id("budgetSpent")).sendKeys("-3");
-        click(browser.findElement(By.id("submit")));
-        assertThat(browser.findElement(By.id("budgetSpent-error")).getText()).isEqualTo("Số không được âm.");
-        assertThat(browser.findElement(By.id("budgetSpent")).getAttribute("value")).isEqualTo("-3");
-        browser.findElement(By.id("budgetSpent")).clear();
-        browser.findElement(By.id("budgetSpent")).sendKeys("18.500.000");
-        click(browser.findElement(By.id("submit")));
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Đã gửi báo cáo");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Đã gửi, chờ thẩm định", "18.500.000 đồng");
-        String reportUrl = browser.getCurrentUrl();
-        long id = Long.parseLong(reportUrl.replaceAll(".*/reports/", ""));
+        browser.type(By.id("budgetSpent"), "-3");
+        browser.submit(By.id("submit"), EDIT, By.id("budgetSpent-error"));
+        assertThat(browser.text(By.id("budgetSpent-error"))).isEqualTo("Số không được âm.");
+        assertThat(browser.find(By.id("budgetSpent")).getAttribute("value")).isEqualTo("-3");
+        browser.find(By.id("budgetSpent")).clear();
+        browser.type(By.id("budgetSpent"), "18.500.000");
+        browser.submit(By.id("submit"), SHOW, SUCCESS);
+        assertThat(browser.text(SUCCESS)).contains("Đã gửi báo cáo");
+        assertThat(browser.text(By.tagName("main"))).contains("Đã gửi, chờ thẩm định", "18.500.000 đồng");
+        String reportPath = URI.create(browser.currentUrl()).getPath();
+        long id = Long.parseLong(reportPath.replaceAll(".*/reports/", ""));
 
         signIn(reviewer);
-        browser.get(url("/review"));
-        click(browser.findElement(By.cssSelector("a[href='/review/" + id + "']")));
-        browser.findElement(By.id("return-reason-input")).sendKeys("Đề nghị ghi rõ số lượt người tham dự.");
-        click(browser.findElement(By.id("return")));
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Đã trả lại báo cáo");
+        browser.open("/review", By.id("queue"));
+        browser.submit(By.cssSelector("a[href='/review/" + id + "']"), REVIEW, By.id("return-reason-input"));
+        browser.type(By.id("return-reason-input"), "Đề nghị ghi rõ số lượt người tham dự.");
+        browser.submit(By.id("return"), REVIEW, SUCCESS);
+        assertThat(browser.text(SUCCESS)).contains("Đã trả lại báo cáo");
 
         signIn(reporter);
-        browser.get(url("/reports?year=2026"));
-        assertThat(browser.findElement(By.id("obligation-1")).getText())
+        browser.open("/reports?year=2026", By.id("obligation-1"));
+        assertThat(browser.text(By.id("obligation-1")))
                 .contains("Bị trả lại, cần sửa", "Lý do trả lại: Đề nghị ghi rõ số lượt người tham dự.");
-        click(browser.findElement(By.id("obligation-1")).findElement(By.linkText("Tiếp tục soạn")));
-        assertThat(browser.findElement(By.id("return-reason")).getText()).contains("Đề nghị ghi rõ số lượt người tham dự.");
-        browser.findElements(By.cssSelector("input[name^='indicators[']")).get(1).sendKeys("640");
-        click(browser.findElement(By.id("submit")));
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Đã gửi báo cáo");
+        browser.submit(browser.find(By.id("obligation-1")).findElement(By.linkText("Tiếp tục soạn")), EDIT, By.id("return-reason"));
+        assertThat(browser.text(By.id("return-reason"))).contains("Đề nghị ghi rõ số lượt người tham dự.");
+        browser.findAll(By.cssSelector("input[name^='indicators[']")).get(1).sendKeys("640");
+        browser.submit(By.id("submit"), SHOW, SUCCESS);
+        assertThat(browser.text(SUCCESS)).contains("Đã gửi báo cáo");
 
         signIn(reviewer);
-        browser.get(url("/review/" + id));
-        click(browser.findElement(By.id("approve")));
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Đã duyệt báo cáo");
+        browser.open("/review/" + id, By.id("approve"));
+        browser.submit(By.id("approve"), REVIEW, SUCCESS);
+        assertThat(browser.text(SUCCESS)).contains("Đã duyệt báo cáo");
 
         signIn(reporter);
-        browser.get(reportUrl);
-        assertThat(browser.findElement(By.id("locked")).getText()).contains("đã được duyệt và khóa");
-        assertThat(browser.findElements(By.id("edit"))).isEmpty();
-        assertThat(browser.findElement(By.id("history")).getText())
+        browser.open(reportPath, By.id("locked"));
+        assertThat(browser.text(By.id("locked"))).contains("đã được duyệt và khóa");
+        assertThat(browser.isAbsent(By.id("edit"))).isTrue();
+        assertThat(browser.text(By.id("history")))
                 .contains("đã gửi báo cáo", "đã trả lại báo cáo", "Lý do: Đề nghị ghi rõ số lượt người tham dự.", "đã duyệt báo cáo");
-        browser.get(url("/reports/" + id + "/edit"));
-        assertThat(browser.getCurrentUrl()).isEqualTo(reportUrl);
-        assertThat(browser.findElement(By.cssSelector(".alert-danger")).getText()).contains("không sửa được");
+        browser.open("/reports/" + id + "/edit", SHOW, By.cssSelector(".alert-danger"));
+        assertThat(browser.currentUrl()).isEqualTo(browser.url(reportPath));
+        assertThat(browser.text(By.cssSelector(".alert-danger"))).contains("không sửa được");
     }
 
     @Test
     void textTypedBeforeTheSessionExpiredIsOfferedBackAfterSigningInAgain() {
         signIn(reporter);
-        browser.get(url("/reports?year=2026"));
-        click(browser.findElement(By.id("obligation-1")).findElement(By.cssSelector("button[type=submit]")));
-        String editUrl = browser.getCurrentUrl();
-        browser.findElement(By.id("results")).sendKeys("Một đoạn dài đã gõ trước khi hết phiên đăng nhập.");
-        browser.findElement(By.id("difficulties")).sendKeys("Mất điện, mất mạng.");
+        WebElement obligation = browser.open("/reports?year=2026", By.id("obligation-1"));
+        browser.submit(obligation.findElement(By.cssSelector("button[type=submit]")), EDIT, By.id("results"));
+        String editPath = URI.create(browser.currentUrl()).getPath();
+        browser.type(By.id("results"), "Một đoạn dài đã gõ trước khi hết phiên đăng nhập.");
+        browser.type(By.id("difficulties"), "Mất điện, mất mạng.");
 
-        // The session ends on the server (expired, or the connection dropped) before the save arrives.
-        browser.manage().deleteCookieNamed("SESSION");
-        click(browser.findElement(By.id("save")));
-        long id = Long.parseLong(editUrl.replaceAll(".*/reports/(\\d+)/edit", "$1"));
+        // The session ends on the server before the save arrives: the browser still sends a session
+        // the server no longer knows, and is sent to sign in again.
+        browser.driver().manage().deleteCookieNamed("SESSION");
+        browser.driver().manage().addCookie(new Cookie("SESSION", "ZXhwaXJlZA"));
+        browser.submit(By.id("save"), "/login", By.id("username"));
+        assertThat(browser.currentUrl()).endsWith("/login?expired");
+        long id = Long.parseLong(editPath.replaceAll(".*/reports/(\\d+)/edit", "$1"));
         assertThat(jdbc.queryForObject("select results from progress_report where id = ?", String.class, id))
                 .as("nothing reached the report").isNull();
 
         signIn(reporter);
-        browser.get(editUrl);
-        assertThat(browser.findElement(By.id("results")).getAttribute("value")).isEmpty();
-        WebElement offer = browser.findElement(By.id("draft-offer"));
-        assertThat(offer.isDisplayed()).isTrue();
-        click(browser.findElement(By.id("draft-restore")));
-        assertThat(browser.findElement(By.id("results")).getAttribute("value"))
+        browser.open(editPath, By.id("results"));
+        assertThat(browser.find(By.id("results")).getAttribute("value")).isEmpty();
+        assertThat(browser.find(By.id("draft-offer")).isDisplayed()).isTrue();
+        browser.click(By.id("draft-restore"));
+        assertThat(browser.find(By.id("results")).getAttribute("value"))
                 .isEqualTo("Một đoạn dài đã gõ trước khi hết phiên đăng nhập.");
-        assertThat(browser.findElement(By.id("difficulties")).getAttribute("value")).isEqualTo("Mất điện, mất mạng.");
-        click(browser.findElement(By.id("save")));
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Đã lưu nháp");
-        assertThat(browser.findElements(By.cssSelector("#draft-offer:not([hidden])"))).isEmpty();
-    }
-
-    /** Scrolled to the middle of the small screen first, as a person would before tapping. */
-    private void click(WebElement element) {
-        // Bootstrap scrolls smoothly; jump instead, so that the tap lands where the element is.
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
+        assertThat(browser.find(By.id("difficulties")).getAttribute("value")).isEqualTo("Mất điện, mất mạng.");
+        browser.submit(By.id("save"), EDIT, SUCCESS);
+        assertThat(browser.text(SUCCESS)).contains("Đã lưu nháp");
+        assertThat(browser.isAbsent(By.cssSelector("#draft-offer:not([hidden])"))).isTrue();
     }
 
     private void signIn(CurrentUser user) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(user.getUsername());
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        click(browser.findElement(By.cssSelector("main form button[type=submit]")));
-        assertThat(browser.getCurrentUrl()).isEqualTo(url("/"));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        browser.driver().manage().deleteAllCookies();
+        browser.open("/login", By.id("username"));
+        browser.type(By.id("username"), user.getUsername());
+        browser.type(By.id("password"), PASSWORD);
+        browser.submit(By.cssSelector("main form button[type=submit]"), "/", By.tagName("h1"));
+        assertThat(browser.currentUrl()).isEqualTo(browser.url("/"));
     }
 }
