@@ -1,5 +1,6 @@
 package vn.laichau.hlg.tracker.dashboard;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,6 +8,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.laichau.hlg.tracker.support.IntegrationTest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -200,18 +202,20 @@ class TallyIntegrationTests {
 
         TransactionTemplate tx = new TransactionTemplate(transactions);
         CountDownLatch firstWritten = new CountDownLatch(1);
-        CountDownLatch secondStarted = new CountDownLatch(1);
+        CountDownLatch firstMayCommit = new CountDownLatch(1);
         CompletableFuture<Void> one = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
             jdbc.update("update progress_report set status = 'APPROVED' where id = ?", first);
             firstWritten.countDown();
-            await(secondStarted);
-            sleep();
+            await(firstMayCommit);
         }));
         assertThat(firstWritten.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> two = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
-            secondStarted.countDown();
-            jdbc.update("update progress_report set status = 'APPROVED' where id = ?", second);
-        }));
+        CompletableFuture<Void> two = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status ->
+                jdbc.update("update progress_report set status = 'APPROVED' where id = ?", second)));
+        // The first commits only once the second is really waiting for the tally rows it holds.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+                Long.class) > 0);
+        firstMayCommit.countDown();
         CompletableFuture.allOf(one, two).get(30, TimeUnit.SECONDS);
 
         assertThat(approvedInCommune()).isEqualTo(approvedBefore + 2);
@@ -273,11 +277,4 @@ class TallyIntegrationTests {
         }
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
