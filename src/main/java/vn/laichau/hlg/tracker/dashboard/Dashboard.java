@@ -98,7 +98,7 @@ public record Dashboard(int year, List<Integer> years, boolean includeSubmitted,
      * @param byUnit  totals of the dashboard's year for each of {@link Dashboard#units()}
      */
     public record IndicatorRow(long id, String code, String name, String unit, String memberCategory,
-                               List<BigDecimal> byYear, List<BigDecimal> byUnit) {
+                               IndicatorKind kind, List<BigDecimal> byYear, List<BigDecimal> byUnit) {
 
         public BigDecimal current() {
             return byYear.isEmpty() ? null : byYear.get(byYear.size() - 1);
@@ -110,12 +110,16 @@ public record Dashboard(int year, List<Integer> years, boolean includeSubmitted,
 
     /**
      * A participation target against what was reported: the head count taking part over the category's
-     * total (the indicator whose code ends in {@code _TOTAL}), or the average of the reported percentages
-     * where the indicator is a rate; {@code met} is null when neither can be computed.
+     * total (the indicator whose code ends in {@code _TOTAL}), both summed over the same agencies, those
+     * that gave both numbers ({@code agencies} of {@code expected}); or the average of the reported
+     * percentages where the indicator is a rate (then the counts of agencies are null). {@code met} is
+     * null when neither can be computed.
+     *
+     * @param associations whether every agency counted is a Lawyers' Association (said so in words)
      */
     public record Participation(String memberCategory, String indicatorName, String unit, BigDecimal reported,
                                 BigDecimal total, BigDecimal percent, BigDecimal minPercent, BigDecimal maxPercent,
-                                Boolean met) {
+                                Boolean met, Long agencies, Long expected, boolean associations) {
     }
 
     public record BudgetRow(TaskRef task, BigDecimal planned, BigDecimal spent) {

@@ -67,6 +67,13 @@ class DashboardQueries {
     private static final String INDICATOR_COUNT =
             "sum(i.n_approved + case when :includeSubmitted then i.n_submitted else 0 end)";
 
+    /** Stock indicators: each agency once a year, approved or, with the switch, approved or submitted. */
+    private static final String STOCK_SUMS = """
+            sum(case when :includeSubmitted then s.sum_counted else s.sum_approved end) as total,
+            sum(case when :includeSubmitted then s.n_counted else s.n_approved end) as n""";
+    private static final String STOCK_COUNT =
+            "sum(case when :includeSubmitted then s.n_counted else s.n_approved end)";
+
     private static final String FIRST_SUBMITTED_DAY =
             "(coalesce(r.first_submitted_at, r.submitted_at) at time zone 'Asia/Ho_Chi_Minh')::date";
 
@@ -244,13 +251,13 @@ class DashboardQueries {
         });
     }
 
-    record IndicatorRef(long id, String code, String name, String unit, String memberCategory) {
+    record IndicatorRef(long id, String code, String name, String unit, String memberCategory, IndicatorKind kind) {
     }
 
     List<IndicatorRef> indicators() {
-        return jdbc.query("select id, code, name, unit, member_category from indicator where active order by position, id",
+        return jdbc.query("select id, code, name, unit, member_category, kind from indicator where active order by position, id",
                 (rs, i) -> new IndicatorRef(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        rs.getString("unit"), rs.getString("member_category")));
+                        rs.getString("unit"), rs.getString("member_category"), IndicatorKind.valueOf(rs.getString("kind"))));
     }
 
     record IndicatorTotal(long indicatorId, long key, BigDecimal sum, long count) {
@@ -259,12 +266,19 @@ class DashboardQueries {
     /** Totals per indicator and year, for the years up to and including {@code year}. */
     List<IndicatorTotal> indicatorTotalsByYear(long root, int fromYear, int year, boolean includeSubmitted) {
         String sql = """
-                select i.indicator_id, i.year as key_value, %s
+                select i.indicator_id, i.year as key_value, %1$s
                 from indicator_tally i
+                join indicator ind on ind.id = i.indicator_id and ind.kind <> 'STOCK'
                 where i.unit_id = :root and i.subtree and i.year between :fromYear and :year
                 group by i.indicator_id, i.year
-                having %s > 0
-                """.formatted(INDICATOR_SUMS, INDICATOR_COUNT);
+                having %2$s > 0
+                union all
+                select s.indicator_id, s.year, %3$s
+                from stock_tally s
+                where s.unit_id = :root and s.subtree and s.year between :fromYear and :year
+                group by s.indicator_id, s.year
+                having %4$s > 0
+                """.formatted(INDICATOR_SUMS, INDICATOR_COUNT, STOCK_SUMS, STOCK_COUNT);
         var params = new MapSqlParameterSource("root", root).addValue("fromYear", fromYear).addValue("year", year)
                 .addValue("includeSubmitted", includeSubmitted);
         return jdbc.query(sql, params, (rs, i) -> new IndicatorTotal(rs.getLong("indicator_id"), rs.getInt("key_value"),
@@ -274,13 +288,22 @@ class DashboardQueries {
     /** Totals per indicator and top unit for one year; the key is the unit's id. */
     List<IndicatorTotal> indicatorTotalsByUnit(long root, int year, boolean includeSubmitted) {
         String sql = """
-                select i.indicator_id, i.unit_id as top_id, %s
+                select i.indicator_id, i.unit_id as top_id, %1$s
                 from indicator_tally i
-                %s
+                join indicator ind on ind.id = i.indicator_id and ind.kind <> 'STOCK'
+                %2$s
                 where i.year = :year
                 group by i.indicator_id, i.unit_id
-                having %s > 0
-                """.formatted(INDICATOR_SUMS, ROOT_AND_CHILDREN.formatted("i"), INDICATOR_COUNT);
+                having %3$s > 0
+                union all
+                select s.indicator_id, s.unit_id, %4$s
+                from stock_tally s
+                %5$s
+                where s.year = :year
+                group by s.indicator_id, s.unit_id
+                having %6$s > 0
+                """.formatted(INDICATOR_SUMS, ROOT_AND_CHILDREN.formatted("i"), INDICATOR_COUNT,
+                STOCK_SUMS, ROOT_AND_CHILDREN.formatted("s"), STOCK_COUNT);
         var params = new MapSqlParameterSource("root", root).addValue("year", year)
                 .addValue("includeSubmitted", includeSubmitted);
         return jdbc.query(sql, params, (rs, i) -> new IndicatorTotal(rs.getLong("indicator_id"), rs.getLong("top_id"),
@@ -296,6 +319,35 @@ class DashboardQueries {
                         where :year between year_from and year_to order by member_category""",
                 new MapSqlParameterSource("year", year),
                 (rs, i) -> new Target(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)));
+    }
+
+    /**
+     * A participation target's two numbers, summed over the agencies that gave both, per agency kind.
+     *
+     * @param agencies how many agencies gave both numbers
+     * @param expected how many owed a task asking for them or gave one of them
+     */
+    record ParticipationTotal(String memberCategory, String kindCode, BigDecimal part, BigDecimal total, long agencies,
+                              long expected) {
+    }
+
+    List<ParticipationTotal> participation(long root, int year, boolean includeSubmitted) {
+        String sql = """
+                select p.member_category, k.code as kind_code,
+                       sum(case when :includeSubmitted then p.part_counted else p.part_approved end) as part,
+                       sum(case when :includeSubmitted then p.total_counted else p.total_approved end) as total,
+                       sum(case when :includeSubmitted then p.both_counted else p.both_approved end) as agencies,
+                       sum(p.expected) as expected
+                from participation_tally p
+                join agency_kind k on k.id = p.kind_id
+                where p.unit_id = :root and p.subtree and p.year = :year
+                group by p.member_category, k.code
+                """;
+        var params = new MapSqlParameterSource("root", root).addValue("year", year)
+                .addValue("includeSubmitted", includeSubmitted);
+        return jdbc.query(sql, params, (rs, i) -> new ParticipationTotal(rs.getString("member_category"),
+                rs.getString("kind_code"), rs.getBigDecimal("part"), rs.getBigDecimal("total"), rs.getLong("agencies"),
+                rs.getLong("expected")));
     }
 
     record BudgetTotal(Long taskId, BigDecimal planned, BigDecimal spent) {

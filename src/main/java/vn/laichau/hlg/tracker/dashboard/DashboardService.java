@@ -64,6 +64,8 @@ public class DashboardService {
     private static final String PERCENT_UNIT = "%";
     /** The indicator of a member category that counts all its members, the denominator of its rate. */
     private static final String TOTAL_SUFFIX = "_TOTAL";
+    /** The agency kind of the Lawyers' Associations, named in the coverage of a participation target. */
+    private static final String ASSOCIATION_KIND = "HOI_LUAT_GIA";
 
     private final DashboardQueries queries;
     private final ScopeService scopes;
@@ -172,7 +174,7 @@ public class DashboardService {
         Matrix matrix = matrix(root, year, dueOn, pastDue, tasks, page);
         List<Integer> indicatorYears = years.stream().filter(y -> y <= year).toList();
         Indicators indicators = indicators(root, year, include, indicatorYears, units);
-        List<Participation> participation = participation(year, indicators);
+        List<Participation> participation = participation(root, year, include, indicators);
         Budget budget = budget(root, year, include, tasks);
         var issuePage = queries.issues(root, year, include, ISSUE_LIMIT);
         Grid grid = grid(root, include, years, tasks);
@@ -211,9 +213,9 @@ public class DashboardService {
         for (IndicatorRef indicator : queries.indicators()) {
             Map<Long, IndicatorTotal> yearly = byYear.getOrDefault(indicator.id(), Map.of());
             Map<Long, IndicatorTotal> perUnit = byUnit.getOrDefault(indicator.id(), Map.of());
-            boolean rate = PERCENT_UNIT.equals(indicator.unit());
+            boolean rate = indicator.kind() == IndicatorKind.RATIO || PERCENT_UNIT.equals(indicator.unit());
             rows.add(new IndicatorRow(indicator.id(), indicator.code(), indicator.name(), indicator.unit(),
-                    indicator.memberCategory(),
+                    indicator.memberCategory(), indicator.kind(),
                     years.stream().map(y -> value(yearly.get((long) y), rate)).toList(),
                     units.stream().map(u -> value(perUnit.get(u.id()), rate)).toList()));
         }
@@ -236,27 +238,63 @@ public class DashboardService {
         return plain(rate ? average(total.sum(), total.count()) : total.sum());
     }
 
-    private List<Participation> participation(int year, Indicators indicators) {
+    /**
+     * The year's participation targets of the unit, from approved reports only: what the consolidated
+     * report states. The unit must lie in the user's scope.
+     */
+    public List<Participation> participation(CurrentUser user, int year, Long unitId) {
+        long root = rootFor(user, unitId);
+        List<Integer> years = List.of(year);
+        return participation(root, year, false,
+                indicators(root, year, false, years, queries.rootAndChildren(root)));
+    }
+
+    private List<Participation> participation(long root, int year, boolean include, Indicators indicators) {
+        Map<String, List<DashboardQueries.ParticipationTotal>> pairs = new HashMap<>();
+        for (var total : queries.participation(root, year, include)) {
+            pairs.computeIfAbsent(total.memberCategory(), c -> new ArrayList<>()).add(total);
+        }
         List<Participation> result = new ArrayList<>();
         for (var target : queries.targets(year)) {
             List<IndicatorRow> rows = indicators.rows().stream()
                     .filter(row -> target.memberCategory().equals(row.memberCategory())).toList();
             IndicatorRow totalRow = rows.stream().filter(row -> row.code().endsWith(TOTAL_SUFFIX)).findFirst().orElse(null);
-            BigDecimal total = totalRow == null ? null : totalRow.current();
+            List<DashboardQueries.ParticipationTotal> pair = pairs.get(target.memberCategory());
             for (IndicatorRow row : rows) {
                 if (row == totalRow) {
                     continue;
                 }
-                BigDecimal reported = row.current();
-                BigDecimal percent = null;
-                if (reported != null && PERCENT_UNIT.equals(row.unit())) {
-                    percent = reported;
-                } else if (reported != null && total != null && total.signum() > 0) {
-                    percent = reported.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP);
+                if (row.kind() == IndicatorKind.RATIO || PERCENT_UNIT.equals(row.unit())) {
+                    // A reported rate: the mean of the reports that gave one.
+                    BigDecimal reported = row.current();
+                    Boolean met = reported == null ? null : reported.compareTo(target.minPercent()) >= 0;
+                    result.add(new Participation(target.memberCategory(), row.name(), row.unit(), reported, null,
+                            plain(reported), plain(target.minPercent()), plain(target.maxPercent()), met, null, null,
+                            false));
+                    continue;
                 }
+                if (totalRow == null) {
+                    continue;
+                }
+                // Taking part over all members, both from the agencies that gave both numbers.
+                BigDecimal part = BigDecimal.ZERO;
+                BigDecimal total = BigDecimal.ZERO;
+                long agencies = 0;
+                long expected = 0;
+                boolean associations = pair != null && !pair.isEmpty();
+                for (var p : pair == null ? List.<DashboardQueries.ParticipationTotal>of() : pair) {
+                    part = part.add(p.part());
+                    total = total.add(p.total());
+                    agencies += p.agencies();
+                    expected += p.expected();
+                    associations &= ASSOCIATION_KIND.equals(p.kindCode()) || p.expected() == 0;
+                }
+                BigDecimal percent = agencies > 0 && total.signum() > 0
+                        ? part.multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP) : null;
                 Boolean met = percent == null ? null : percent.compareTo(target.minPercent()) >= 0;
-                result.add(new Participation(target.memberCategory(), row.name(), row.unit(), reported, total,
-                        plain(percent), plain(target.minPercent()), plain(target.maxPercent()), met));
+                result.add(new Participation(target.memberCategory(), row.name(), row.unit(),
+                        agencies > 0 ? plain(part) : null, agencies > 0 ? plain(total) : null, plain(percent),
+                        plain(target.minPercent()), plain(target.maxPercent()), met, agencies, expected, associations));
             }
         }
         return result;

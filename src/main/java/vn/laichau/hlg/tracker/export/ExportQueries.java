@@ -6,6 +6,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import vn.laichau.hlg.tracker.dashboard.IndicatorKind;
+
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -81,16 +83,66 @@ class ExportQueries {
                 rs.getString("difficulties"), rs.getString("proposals"))));
     }
 
-    record TaskLine(long id, String code, String title, String groupCode, String groupTitle, int groupSize) {
+    /**
+     * A task of the plan.
+     *
+     * @param runs whether its timeline has a year in the report's years (task 11.1 runs in 2026 and 2030 only)
+     */
+    record TaskLine(long id, String code, String title, String groupCode, String groupTitle, int groupSize,
+                    boolean runs, String timelineWording) {
     }
 
-    List<TaskLine> tasks() {
+    List<TaskLine> tasks(int from, int to) {
         return jdbc.query("""
                 select t.id, t.code, t.title, g.code as group_code, g.title as group_title,
-                       count(*) over (partition by g.id) as group_size
+                       count(*) over (partition by g.id) as group_size,
+                       exists (select 1 from task_timeline_entry e where e.task_id = t.id and e.year between :from and :to) as runs,
+                       t.timeline_wording
                 from task t join task_group g on g.id = t.group_id
-                order by g.position, t.position""", (rs, i) -> new TaskLine(rs.getLong("id"), rs.getString("code"),
-                rs.getString("title"), rs.getString("group_code"), rs.getString("group_title"), rs.getInt("group_size")));
+                order by g.position, t.position""", new MapSqlParameterSource("from", from).addValue("to", to),
+                (rs, i) -> new TaskLine(rs.getLong("id"), rs.getString("code"), rs.getString("title"),
+                        rs.getString("group_code"), rs.getString("group_title"), rs.getInt("group_size"),
+                        rs.getBoolean("runs"), rs.getString("timeline_wording")));
+    }
+
+    /** Budget of the approved lead reports of the years, and how many of them state one. */
+    record BudgetTotal(BigDecimal planned, BigDecimal spent, long reports) {
+    }
+
+    BudgetTotal budget(long root, int from, int to) {
+        String sql = TREE + """
+                select coalesce(sum(r.budget_planned), 0) as planned, coalesce(sum(r.budget_spent), 0) as spent,
+                       count(*) filter (where coalesce(r.budget_planned, 0) > 0 or coalesce(r.budget_spent, 0) > 0) as reports
+                from progress_report r
+                join agency a on a.id = r.agency_id
+                join tree tr on tr.id = a.unit_id
+                where r.year between :from and :to and r.kind = 'LEAD' and r.status = 'APPROVED'
+                """;
+        return jdbc.queryForObject(sql, new MapSqlParameterSource("root", root).addValue("from", from).addValue("to", to),
+                (rs, i) -> new BudgetTotal(rs.getBigDecimal("planned"), rs.getBigDecimal("spent"), rs.getLong("reports")));
+    }
+
+    /** An obligation of the years without an approved report: who has not reported what. */
+    record Missing(String agencyName, String taskCode, int year) {
+    }
+
+    List<Missing> missing(long root, int from, int to) {
+        String sql = TREE + """
+                select a.name as agency_name, t.code as task_code, o.year
+                from obligation o
+                join agency a on a.id = o.agency_id
+                join tree tr on tr.id = a.unit_id
+                join administrative_unit u on u.id = a.unit_id
+                join task t on t.id = o.task_id
+                join task_group g on g.id = t.group_id
+                where o.year between :from and :to
+                  and not exists (select 1 from progress_report r
+                                  where r.agency_id = o.agency_id and r.task_id = o.task_id and r.year = o.year
+                                    and r.kind = 'LEAD' and r.status = 'APPROVED')
+                order by tr.depth, u.name, a.name, a.id, g.position, t.position, o.year
+                """;
+        return jdbc.query(sql, new MapSqlParameterSource("root", root).addValue("from", from).addValue("to", to),
+                (rs, i) -> new Missing(rs.getString("agency_name"), rs.getString("task_code"), rs.getInt("year")));
     }
 
     /** The unit a report is made for: its name as the list of units writes it, and its level. */
@@ -120,45 +172,54 @@ class ExportQueries {
                 (rs, i) -> new TaskCompleteness(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
-    /** An approved report's prose, in the plan's order of tasks, then year and agency. */
-    record ApprovedText(long taskId, int year, String agencyName, String results, String difficulties, String proposals) {
+    /**
+     * An approved report's prose, or a coordinating agency's contribution sent to the lead agency (which
+     * is not reviewed), in the plan's order of tasks, then year, lead reports first, and agency.
+     */
+    record ApprovedText(long taskId, int year, String agencyName, String results, String difficulties, String proposals,
+                        boolean contribution) {
     }
 
     void approvedTexts(long root, int from, int to, Consumer<ApprovedText> consumer) {
         String sql = TREE + """
-                select r.task_id, r.year, a.name as agency_name, r.results, r.difficulties, r.proposals
+                select r.task_id, r.year, a.name as agency_name, r.results, r.difficulties, r.proposals,
+                       r.kind = 'CONTRIBUTION' as contribution
                 from progress_report r
                 join agency a on a.id = r.agency_id
                 join tree tr on tr.id = a.unit_id
                 join task t on t.id = r.task_id
                 join task_group g on g.id = t.group_id
-                where r.year between :from and :to and r.status = 'APPROVED' and r.kind = 'LEAD'
-                order by g.position, t.position, r.year, tr.depth, a.name, r.id
+                where r.year between :from and :to
+                  and ((r.kind = 'LEAD' and r.status = 'APPROVED')
+                       or (r.kind = 'CONTRIBUTION' and r.status in ('SUBMITTED', 'APPROVED')))
+                order by g.position, t.position, r.year, r.kind desc, tr.depth, a.name, r.id
                 """;
         jdbc.query(sql, new MapSqlParameterSource("root", root).addValue("from", from).addValue("to", to),
                 (RowCallbackHandler) rs -> consumer.accept(new ApprovedText(rs.getLong("task_id"), rs.getInt("year"),
-                        rs.getString("agency_name"), text(rs, "results"), text(rs, "difficulties"), text(rs, "proposals"))));
+                        rs.getString("agency_name"), text(rs, "results"), text(rs, "difficulties"), text(rs, "proposals"),
+                        rs.getBoolean("contribution"))));
     }
 
-    record IndicatorTotal(long taskId, long indicatorId, String name, String unit, int year, BigDecimal total, long count) {
+    record IndicatorTotal(long taskId, long indicatorId, String name, String unit, IndicatorKind kind, int year,
+                          BigDecimal total, long count) {
     }
 
     /** Indicator totals of approved reports per task, indicator and year. */
     List<IndicatorTotal> indicatorTotals(long root, int from, int to) {
         String sql = TREE + """
-                select r.task_id, i.id, i.name, i.unit, r.year, sum(v.value) as total, count(*) as n
+                select r.task_id, i.id, i.name, i.unit, i.kind, r.year, sum(v.value) as total, count(*) as n
                 from progress_report r
                 join agency a on a.id = r.agency_id
                 join tree tr on tr.id = a.unit_id
                 join report_indicator_value v on v.report_id = r.id
                 join indicator i on i.id = v.indicator_id
                 where r.year between :from and :to and r.status = 'APPROVED' and r.kind = 'LEAD'
-                group by r.task_id, i.id, i.name, i.unit, i.position, r.year
+                group by r.task_id, i.id, i.name, i.unit, i.kind, i.position, r.year
                 order by r.task_id, i.position, i.id, r.year
                 """;
         return jdbc.query(sql, new MapSqlParameterSource("root", root).addValue("from", from).addValue("to", to),
                 (rs, i) -> new IndicatorTotal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getBigDecimal(6), rs.getLong(7)));
+                        IndicatorKind.valueOf(rs.getString(5)), rs.getInt(6), rs.getBigDecimal(7), rs.getLong(8)));
     }
 
     private static String text(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package vn.laichau.hlg.tracker.export;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,17 +27,24 @@ public class ExportService {
     /** The plan's years; a consolidated report covers some of them. */
     public static final int FIRST_YEAR = 2024;
     public static final int LAST_YEAR = 2030;
+    /** The plan's interim review (sơ kết) covers 2024–2026 (task 11.1). */
+    public static final int INTERIM_YEAR = 2026;
 
     private final DashboardService dashboards;
     private final ExportQueries queries;
     private final MessageSource messages;
     private final Clock clock;
 
-    ExportService(DashboardService dashboards, ExportQueries queries, MessageSource messages, Clock clock) {
+    private final DocxExport.Settings settings;
+
+    ExportService(DashboardService dashboards, ExportQueries queries, MessageSource messages, Clock clock,
+                  @Value("${app.report.plan-number}") String planNumber, @Value("${app.report.plan-date}") String planDate,
+                  @Value("${app.report.signer-name:}") String signerName) {
         this.dashboards = dashboards;
         this.queries = queries;
         this.messages = messages;
         this.clock = clock;
+        this.settings = new DocxExport.Settings(planNumber.strip(), planDate.strip(), signerName);
     }
 
     public int currentYear() {
@@ -59,6 +68,16 @@ public class ExportService {
                 consumer -> queries.reportLines(root, year, onlyApproved, consumer), out);
     }
 
+    /** The targets of the report's last year; a year without a reporting period has none. */
+    private List<Dashboard.Participation> participation(CurrentUser user, int year, long root) {
+        try {
+            dashboards.dueOn(year);
+        } catch (NotFoundException noPeriod) {
+            return List.of();
+        }
+        return dashboards.participation(user, year, root);
+    }
+
     /**
      * The consolidated report of the years {@code from}–{@code to}, from approved reports only, issued by
      * the Lawyers' Association of the unit it is made for (the province's, or a district's).
@@ -72,9 +91,10 @@ public class ExportService {
         Texts texts = new Texts(messages, locale);
         ExportQueries.Unit issuingUnit = queries.unit(root);
         var data = new DocxExport.Data(from, to, issuingUnit.name(),
-                Issuer.of(issuingUnit.name(), issuingUnit.level(), texts), queries.tasks(),
+                Issuer.of(issuingUnit.name(), issuingUnit.level(), texts), queries.tasks(from, to),
                 queries.completeness(root, from, to), queries.indicatorTotals(root, from, to),
-                consumer -> queries.approvedTexts(root, from, to, consumer), LocalDate.now(clock));
+                consumer -> queries.approvedTexts(root, from, to, consumer), LocalDate.now(clock),
+                participation(user, to, root), settings, queries.budget(root, from, to), queries.missing(root, from, to));
         new DocxExport(texts).write(data, out);
     }
 }

@@ -10,12 +10,19 @@ import java.util.Locale;
  * ĐƯỜNG" and "Hội Luật gia huyện Tam Đường"), writes its place without the kind of unit ("Tam Đường,
  * ngày …") and sends the report to the provincial association and its own People's Committee.
  *
+ * @param parent      the body it reports to, in capitals above it (Decree 30/2020: "tên cơ quan chủ quản"),
+ *                    or null for the provincial association
  * @param header      the issuing body in capitals, above the number
+ * @param headerLines the same on one line, or on two where one line would not fit its column
  * @param association the association's name inside a sentence
  * @param place       where the report is made, before the date
  * @param recipients  the lines of "Nơi nhận"
  */
-record Issuer(String header, String association, String place, List<String> recipients) {
+record Issuer(String parent, String header, List<String> headerLines, String association, String place,
+              List<String> recipients) {
+
+    /** The longest issuer's name that fits on one line of the header's left column at 12 pt bold. */
+    static final int ONE_LINE = 26;
 
     static final String PROVINCE = "PROVINCE";
     /** Vietnamese capitals: "đ" → "Đ", "ư" → "Ư" and the tone marks kept. */
@@ -29,11 +36,16 @@ record Issuer(String header, String association, String place, List<String> reci
 
     static Issuer of(String unitName, String unitLevel, Texts texts) {
         if (PROVINCE.equals(unitLevel)) {
-            return new Issuer(texts.get("export.docx.issuer"), texts.get("export.docx.association"),
+            String header = texts.get("export.docx.issuer");
+            return new Issuer(null, header, List.of(header), texts.get("export.docx.association"),
                     texts.get("export.docx.place"), lines(texts.get("export.docx.recipientList")));
         }
         String inSentence = inSentence(unitName);
-        return new Issuer(texts.get("export.docx.issuer.local", capitals(unitName)),
+        String header = texts.get("export.docx.issuer.local", capitals(unitName));
+        // "HỘI LUẬT GIA" above the unit's name, as the decree breaks a long name: never mid-name.
+        List<String> headerLines = header.length() <= ONE_LINE ? List.of(header)
+                : List.of(texts.get("export.docx.issuer.local", "").strip(), capitals(unitName));
+        return new Issuer(texts.get("export.docx.issuer"), header, headerLines,
                 texts.get("export.docx.association.local", inSentence), place(unitName),
                 lines(texts.get("export.docx.recipientList.local", inSentence)));
     }

@@ -52,6 +52,7 @@ final class XlsxExport {
             counts(d.byKind(), "export.xlsx.sheet.byKind", "dashboard.col.kind");
             indicators(d);
             indicatorsByUnit(d);
+            participation(d);
             budget(d);
             grid(d);
             reports(reportLines);
@@ -168,6 +169,31 @@ final class XlsxExport {
             }
         }
         sheet.setColumnWidth(0, 50 * 256);
+    }
+
+    /** Đề án 129's targets: both numbers from the same agencies, and how many of the expected ones gave both. */
+    private void participation(Dashboard d) {
+        Sheet sheet = sheet("export.xlsx.sheet.participation");
+        headerRow(sheet.createRow(0), texts.get("dashboard.col.indicator"), List.of(texts.get("dashboard.col.indicatorUnit"),
+                texts.get("dashboard.col.reported"), texts.get("export.xlsx.total"), texts.get("dashboard.col.rate"),
+                texts.get("dashboard.col.target"), texts.get("export.col.agenciesBoth"), texts.get("export.col.agenciesExpected")));
+        int r = 1;
+        for (var p : d.participation()) {
+            Row row = sheet.createRow(r++);
+            text(row, 0, p.indicatorName(), wrap);
+            text(row, 1, p.unit(), null);
+            numberCell(row, 2, p.reported(), decimal);
+            numberCell(row, 3, p.total(), decimal);
+            numberCell(row, 4, p.percent(), decimal);
+            text(row, 5, p.minPercent().compareTo(p.maxPercent()) == 0
+                    ? texts.get("dashboard.participation.target", Texts.number(p.minPercent()))
+                    : texts.get("dashboard.participation.targetRange", Texts.number(p.minPercent()), Texts.number(p.maxPercent())), null);
+            if (p.expected() != null) {
+                numberCell(row, 6, BigDecimal.valueOf(p.agencies()), integer);
+                numberCell(row, 7, BigDecimal.valueOf(p.expected()), integer);
+            }
+        }
+        widths(sheet, 50, 12, 14, 14, 10, 20, 16, 16);
     }
 
     private void budget(Dashboard d) {

@@ -72,8 +72,9 @@ class IndicatorCatalog {
 
     long create(String code, String name, String unit, String memberCategory, int position) {
         return jdbc.sql("""
-                insert into indicator (code, name, unit, member_category, position) values (?, ?, ?, ?, ?)
-                returning id""").params(code, name, unit, memberCategory, position).query(Long.class).single();
+                insert into indicator (code, name, unit, member_category, position, kind)
+                values (?, ?, ?, ?, ?, case when ? = '%' then 'RATIO' else 'ACTIVITY' end)
+                returning id""").params(code, name, unit, memberCategory, position, unit).query(Long.class).single();
     }
 
     /** @return false when the version was stale (someone else saved first) */

@@ -189,7 +189,9 @@ class ReportQueries {
 
     /**
      * What concerns a person: for reviewers, submissions in their units; for reporters, returns,
-     * approvals and reopenings of their agency's reports. The last 90 days, newest first.
+     * approvals and reopenings of their agency's reports, and the contributions that coordinating agencies
+     * of their unit or of a unit below it (at most two levels: communes under a district) sent to a task
+     * their agency leads that year. The last 90 days, newest first.
      */
     List<Notification> notifications(long accountId, Collection<Long> unitIds, Long agencyId, Instant since, int limit) {
         boolean reviewer = agencyId == null;
@@ -198,7 +200,7 @@ class ReportQueries {
         }
         String sql = """
                 select e.report_id, e.at, e.action, e.actor_name, a.name as agency_name, t.code as task_code, r.year,
-                       e.comment, (e.at > coalesce(nr.read_at, timestamptz '1970-01-01')) as unread
+                       e.comment, (e.at > coalesce(nr.read_at, timestamptz '1970-01-01')) as unread, r.kind
                 """ + latestConcerning(reviewer);
         return notificationParams(jdbc.sql(sql), accountId, unitIds, agencyId, since, limit)
                 .query(Notification.class).list();
@@ -228,7 +230,15 @@ class ReportQueries {
                 left join notification_read nr on nr.account_id = :account
                 where e.at >= :since and e.actor_id is distinct from :account and """
                 + (reviewer ? " e.action = 'SUBMITTED' and r.kind = 'LEAD' and a.unit_id in (:units)"
-                            : " e.action in ('RETURNED', 'APPROVED', 'REOPENED') and r.agency_id = :agency")
+                            : """
+                             ((e.action in ('RETURNED', 'APPROVED', 'REOPENED') and r.agency_id = :agency)
+                              or (e.action = 'SUBMITTED' and r.kind = 'CONTRIBUTION' and exists (
+                                  select 1 from obligation o
+                                  join agency la on la.id = o.agency_id
+                                  join administrative_unit cu on cu.id = a.unit_id
+                                  left join administrative_unit pu on pu.id = cu.parent_id
+                                  where o.agency_id = :agency and o.task_id = r.task_id and o.year = r.year
+                                    and la.unit_id in (cu.id, pu.id, pu.parent_id))))""")
                 + " order by e.at desc, e.id desc limit :limit";
     }
 

@@ -62,6 +62,12 @@ public final class ReportViews {
 
     /** Something that happened to a report and concerns the reader. */
     public record Notification(long reportId, Instant at, ReportAction action, String actorName, String agencyName,
-                               String taskCode, int year, String comment, boolean unread) {
+                               String taskCode, int year, String comment, boolean unread, ReportKind kind) {
+
+        /** The message that says what happened: a contribution sent to the lead agency reads as such. */
+        public String messageKey() {
+            return "notification." + (kind == ReportKind.CONTRIBUTION && action == ReportAction.SUBMITTED
+                    ? "CONTRIBUTION_SENT" : action.name());
+        }
     }
 }

@@ -19,6 +19,17 @@ import java.time.ZoneOffset;
  * A2 HLG of district 1 (D1)     –               –                         RETURNED (first sent 10/01)
  * A3 UBND of district 2 (D2)    no report       –                         APPROVED 31/01 23:00 in Vietnam
  * </pre>
+ *
+ * Stock indicators over three years (2035, 2037, 2038; 2036 is another test's), members of a category at year end, with a target of
+ * 50–100% in those years. A0 repeats its 2038 numbers in two tasks (4.1 and 5): counted once.
+ * <pre>
+ *                       2035 (A0 4.1)  2037 (A0 4.1)  2038 A0 (4.1 and 5)  2038 A3 (5)  2038 A1 (1, submitted)
+ * FXD-STAFF-PART        3              6              9                    –            2
+ * FXD-STAFF_TOTAL       6              8              10                   5            4
+ * </pre>
+ * Approved 2038: STAFF_TOTAL 10 + 5 = 15 (not 25); participation 9/10 = 90% from 1 of 3 agencies (A3
+ * gave no part, A1's numbers are only submitted). With submitted: 11/14 = 78.6% from 2 of 3, STAFF_TOTAL 19. Over 2035–2038 the total
+ * is the last year's, never 6 + 8 + 15.
  */
 public final class DashboardFixture {
 
@@ -27,6 +38,9 @@ public final class DashboardFixture {
     public static final String PREFIX = "FXD";
     public static final String SESSIONS = "FXD-SESSIONS";
     public static final String RATE = "FXD-RATE";
+    public static final int FIRST_YEAR = 2035;
+    public static final String STAFF_PART = "FXD-STAFF-PART";
+    public static final String STAFF_TOTAL = "FXD-STAFF_TOTAL";
 
     public final long province;
     public final long district1;
@@ -88,6 +102,7 @@ public final class DashboardFixture {
     private static void create(JdbcTemplate jdbc) {
         jdbc.update("""
                 insert into reporting_period (year, data_from, data_to, opens_on, due_on) values
+                  (2035, date '2034-12-15', date '2035-12-14', date '2024-01-01', date '2024-01-31'),
                   (2037, date '2036-12-15', date '2037-12-14', date '2025-01-01', date '2025-01-31'),
                   (2038, date '2037-12-15', date '2038-12-14', date '2026-01-01', date '2026-01-31')
                 on conflict (year) do nothing""");
@@ -99,11 +114,14 @@ public final class DashboardFixture {
         insertAgency(jdbc, "FXD-A2", "Hội Luật gia huyện Một", "HOI_LUAT_GIA", "FXD-1");
         insertAgency(jdbc, "FXD-A3", "UBND huyện Hai", "UBND", "FXD-2");
         jdbc.update("insert into indicator (code, name, unit, position) values (?, 'Số cuộc PBGDPL (kiểm thử)', 'cuộc', 900)", SESSIONS);
-        jdbc.update("insert into indicator (code, name, unit, member_category, position) values (?, 'Tỷ lệ hội viên tham gia (kiểm thử)', '%', 'FXD_CAT', 901)", RATE);
+        jdbc.update("insert into indicator (code, name, unit, member_category, position, kind) values (?, 'Tỷ lệ hội viên tham gia (kiểm thử)', '%', 'FXD_CAT', 901, 'RATIO')", RATE);
         jdbc.update("insert into participation_target (member_category, year_from, year_to, min_percent, max_percent) values ('FXD_CAT', 2038, 2038, 40, 50)");
         jdbc.update("insert into indicator (code, name, unit, member_category, position) values ('FXD-PAIR-PART', 'Luật gia tham gia (kiểm thử)', 'người', 'FXD_PAIR', 902)");
         jdbc.update("insert into indicator (code, name, unit, member_category, position) values ('FXD-PAIR_TOTAL', 'Tổng số luật gia (kiểm thử)', 'người', 'FXD_PAIR', 903)");
         jdbc.update("insert into participation_target (member_category, year_from, year_to, min_percent, max_percent) values ('FXD_PAIR', 2038, 2038, 100, 100)");
+        jdbc.update("insert into indicator (code, name, unit, member_category, position, kind) values (?, 'Cán bộ tham gia (kiểm thử)', 'người', 'FXD_STAFF', 904, 'STOCK')", STAFF_PART);
+        jdbc.update("insert into indicator (code, name, unit, member_category, position, kind) values (?, 'Tổng số cán bộ (kiểm thử)', 'người', 'FXD_STAFF', 905, 'STOCK')", STAFF_TOTAL);
+        jdbc.update("insert into participation_target (member_category, year_from, year_to, min_percent, max_percent) values ('FXD_STAFF', 2035, 2038, 50, 100)");
 
 
         long r1 = insertReport(jdbc, "FXD-A0", "4.1", YEAR, "APPROVED", at(2026, 1, 20, 3), 10_000_000, 8_500_000L,
@@ -112,12 +130,18 @@ public final class DashboardFixture {
         value(jdbc, r1, RATE, 45);
         value(jdbc, r1, "FXD-PAIR-PART", 8);
         value(jdbc, r1, "FXD-PAIR_TOTAL", 10);
+        value(jdbc, r1, STAFF_PART, 9);
+        value(jdbc, r1, STAFF_TOTAL, 10);
         long r2 = insertReport(jdbc, "FXD-A0", "5", YEAR, "APPROVED", at(2026, 2, 5, 3), 5_000_000, 5_000_000L,
                 "Thành lập thêm 2 Trung tâm pháp luật cộng đồng.", null, "Đề nghị bổ sung biên chế cho Hội.");
         value(jdbc, r2, SESSIONS, 3);
+        value(jdbc, r2, STAFF_PART, 9);
+        value(jdbc, r2, STAFF_TOTAL, 10);
         long r3 = insertReport(jdbc, "FXD-A1", "1", YEAR, "SUBMITTED", at(2026, 1, 30, 3), 2_000_000, 1_000_000L,
                 "Ban hành văn bản chỉ đạo.", "Địa bàn rộng, đi lại khó khăn.", null);
         value(jdbc, r3, SESSIONS, 7);
+        value(jdbc, r3, STAFF_PART, 2);
+        value(jdbc, r3, STAFF_TOTAL, 4);
         insertReport(jdbc, "FXD-A1", "5", YEAR, "DRAFT", null, 0, null, "Đang viết.", "Nháp: không được tính.", null);
         insertReport(jdbc, "FXD-A2", "5", YEAR, "RETURNED", at(2026, 1, 10, 3), 0, null, "Thiếu số liệu.",
                 "Bị trả lại: không được tính.", null);
@@ -126,9 +150,17 @@ public final class DashboardFixture {
                 "Phối hợp duy trì Trung tâm pháp luật cộng đồng xã.", null, null);
         value(jdbc, r6, SESSIONS, 5);
         value(jdbc, r6, RATE, 30);
+        value(jdbc, r6, STAFF_TOTAL, 5);
         long r7 = insertReport(jdbc, "FXD-A0", "4.1", EARLIER_YEAR, "APPROVED", at(2025, 1, 10, 3), 0, null,
                 "Năm trước.", null, null);
         value(jdbc, r7, SESSIONS, 4);
+        value(jdbc, r7, STAFF_PART, 6);
+        value(jdbc, r7, STAFF_TOTAL, 8);
+        // The same difficulty as in 2038 (2035), written slightly differently: one item in a report over both years.
+        long r8 = insertReport(jdbc, "FXD-A0", "4.1", FIRST_YEAR, "APPROVED", at(2024, 1, 10, 3), 0, null,
+                "Hai năm trước.", "thiếu kinh phí in ấn  tài liệu", null);
+        value(jdbc, r8, STAFF_PART, 3);
+        value(jdbc, r8, STAFF_TOTAL, 6);
     }
 
     private static OffsetDateTime at(int year, int month, int day, int hourUtc) {
@@ -151,6 +183,7 @@ public final class DashboardFixture {
         obligation(jdbc, "FXD-A3", "1", YEAR);
         obligation(jdbc, "FXD-A3", "5", YEAR);
         obligation(jdbc, "FXD-A0", "4.1", EARLIER_YEAR);
+        obligation(jdbc, "FXD-A0", "4.1", FIRST_YEAR);
     }
 
     private static void obligation(JdbcTemplate jdbc, String agency, String task, int year) {

@@ -133,7 +133,68 @@ class DashboardServiceIntegrationTests {
             assertThat(p.total()).isEqualByComparingTo("10");
             assertThat(p.percent()).isEqualByComparingTo("80");
             assertThat(p.met()).isFalse();
+            assertThat(p.agencies()).isEqualTo(1);
+            assertThat(p.expected()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void stockIndicatorsCountEachAgencyOnceAYearAndAreNeverAddedOverYears() {
+        Dashboard d = dashboards.dashboard(fx.provinceReviewer(), DashboardFixture.YEAR, null, false, 1);
+        IndicatorRow total = indicator(d, DashboardFixture.STAFF_TOTAL);
+        assertThat(total.kind()).isEqualTo(IndicatorKind.STOCK);
+        List<Integer> years = d.indicators().years();
+        // A0 says 10 in both its 2038 tasks (counted once), A3 says 5: 15, not 25.
+        assertThat(total.byYear().get(years.indexOf(2035))).isEqualByComparingTo("6");
+        assertThat(total.byYear().get(years.indexOf(2037))).isEqualByComparingTo("8");
+        assertThat(total.byYear().get(years.indexOf(2038))).isEqualByComparingTo("15");
+        assertThat(total.byUnit()).containsExactly(new BigDecimal("10"), new BigDecimal("5"), null); // province, Hai, Một
+        // Over the three years: the last year's value, not 6 + 8 + 15.
+        assertThat(total.kind().overRange(total.byYear().subList(years.indexOf(2035), years.indexOf(2038) + 1)))
+                .isEqualByComparingTo("15");
+        IndicatorRow sessions = indicator(d, DashboardFixture.SESSIONS);
+        assertThat(sessions.kind().overRange(sessions.byYear().subList(years.indexOf(2035), years.indexOf(2038) + 1)))
+                .isEqualByComparingTo("24"); // 4 + 20: activities add up over years
+
+        Dashboard withSubmitted = dashboards.dashboard(fx.provinceReviewer(), DashboardFixture.YEAR, null, true, 1);
+        assertThat(indicator(withSubmitted, DashboardFixture.STAFF_TOTAL).current()).isEqualByComparingTo("19");
+        assertThat(indicator(withSubmitted, DashboardFixture.STAFF_PART).current()).isEqualByComparingTo("11");
+
+        Dashboard earlier = dashboards.dashboard(fx.provinceReviewer(), DashboardFixture.FIRST_YEAR, null, false, 1);
+        assertThat(indicator(earlier, DashboardFixture.STAFF_TOTAL).current()).isEqualByComparingTo("6");
+    }
+
+    @Test
+    void aParticipationTargetTakesBothNumbersFromTheSameAgenciesAndSaysItsCoverage() {
+        Dashboard d = dashboards.dashboard(fx.provinceReviewer(), DashboardFixture.YEAR, null, false, 1);
+        // A0 gave 9 of 10; A3 gave a total of 5 but no part: left out of both sides, not 9/15 = 60%.
+        assertThat(d.participation()).filteredOn(p -> p.memberCategory().equals("FXD_STAFF")).singleElement().satisfies(p -> {
+            assertThat(p.reported()).isEqualByComparingTo("9");
+            assertThat(p.total()).isEqualByComparingTo("10");
+            assertThat(p.percent()).isEqualByComparingTo("90");
+            assertThat(p.met()).isTrue();
+            // Expected: A0, A3 and A1, whose numbers are submitted but not yet approved.
+            assertThat(p.agencies()).isEqualTo(1);
+            assertThat(p.expected()).isEqualTo(3);
+            assertThat(p.associations()).isFalse();
+        });
+        Dashboard withSubmitted = dashboards.dashboard(fx.provinceReviewer(), DashboardFixture.YEAR, null, true, 1);
+        assertThat(withSubmitted.participation()).filteredOn(p -> p.memberCategory().equals("FXD_STAFF")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.reported()).isEqualByComparingTo("11");
+                    assertThat(p.total()).isEqualByComparingTo("14");
+                    assertThat(p.percent()).isEqualByComparingTo("78.6");
+                    assertThat(p.agencies()).isEqualTo(2);
+                    assertThat(p.expected()).isEqualTo(3);
+                });
+        // A district sees its own agencies only: A1's numbers are only submitted.
+        Dashboard district = dashboards.dashboard(fx.districtReviewer(), DashboardFixture.YEAR, null, false, 1);
+        assertThat(district.participation()).filteredOn(p -> p.memberCategory().equals("FXD_STAFF")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.percent()).isNull();
+                    assertThat(p.met()).isNull();
+                    assertThat(p.agencies()).isZero();
+                });
     }
 
     @Test

@@ -14,6 +14,6 @@ public final class ExportTestSupport {
 
     public static ExportService exportService(DashboardService dashboards, DataSource dataSource, MessageSource messages,
                                               Clock clock) {
-        return new ExportService(dashboards, new ExportQueries(dataSource), messages, clock);
+        return new ExportService(dashboards, new ExportQueries(dataSource), messages, clock, "…/KH-UBND", "…/…/2024", "");
     }
 }

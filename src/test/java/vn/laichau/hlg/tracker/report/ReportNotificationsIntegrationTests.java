@@ -22,6 +22,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -105,8 +106,25 @@ class ReportNotificationsIntegrationTests {
                         .param("task", String.valueOf(fixtures.taskId("1"))).param("year", "2026"))
                 .andReturn().getResponse().getRedirectedUrl();
         long contribution = Long.parseLong(url.replaceAll("\\D", ""));
+        // The hint under the button says where the contribution goes.
+        mvc.perform(get("/reports/" + contribution + "/edit").with(authentication(ReportFixtures.auth(contributor))))
+                .andExpect(content().string(containsString("bấm “Gửi ý kiến phối hợp” để gửi cơ quan chủ trì nhiệm vụ")))
+                .andExpect(content().string(not(containsString("bấm “Gửi báo cáo”"))));
         mvc.perform(post("/reports/" + contribution + "/edit").with(csrf()).with(authentication(ReportFixtures.auth(contributor)))
-                .param("version", "0").param("action", "submit").param("results", "Cử 5 luật gia tham gia nói chuyện pháp luật"));
+                        .param("version", "0").param("action", "submit").param("results", "Cử 5 luật gia tham gia nói chuyện pháp luật"))
+                .andExpect(flash().attribute("flashSuccess", "report.contributionSent"));
+
+        // Its status says where it went, never that it waits for a review nobody will do.
+        mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(contributor))))
+                .andExpect(content().string(containsString("Đã gửi cơ quan chủ trì")))
+                .andExpect(content().string(not(containsString("chờ thẩm định"))));
+        mvc.perform(get("/reports").param("year", "2026").with(authentication(ReportFixtures.auth(contributor))))
+                .andExpect(content().string(containsString("Đã gửi cơ quan chủ trì")));
+        // The lead agency is notified; the reviewers' queue does not get it.
+        mvc.perform(get("/notifications").with(authentication(ReportFixtures.auth(reporter))))
+                .andExpect(content().string(containsString("đã gửi ý kiến phối hợp về nhiệm vụ 1 năm 2026")));
+        mvc.perform(get("/").with(authentication(ReportFixtures.auth(reviewer))))
+                .andExpect(content().string(containsString("1 báo cáo đang chờ thẩm định")));
 
         mvc.perform(get("/reports/" + id).with(authentication(ReportFixtures.auth(reporter))))
                 .andExpect(content().string(containsString("Cử 5 luật gia tham gia nói chuyện pháp luật")));
@@ -114,6 +132,22 @@ class ReportNotificationsIntegrationTests {
                 .andExpect(content().string(containsString("Cử 5 luật gia tham gia nói chuyện pháp luật")));
         CurrentUser stranger = fixtures.reporter(fixtures.agency("UBND", "110"));
         mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(stranger)))).andExpect(status().isNotFound());
+        mvc.perform(get("/notifications").with(authentication(ReportFixtures.auth(stranger))))
+                .andExpect(content().string(not(containsString("ý kiến phối hợp"))));
+
+        // The contribution counts in the consolidated report, attributed to the coordinating agency, once
+        // the lead report it belongs with is compiled too.
+        mvc.perform(post("/review/" + id + "/approve").with(csrf()).with(authentication(ReportFixtures.auth(reviewer)))
+                .param("version", String.valueOf(version(id))));
+        byte[] docx = mvc.perform(get("/exports/consolidated.docx").param("year", "2026")
+                        .with(authentication(ReportFixtures.auth(reviewer))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+            String text = doc.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(text).contains("- Cử 5 luật gia tham gia nói chuyện pháp luật (", "(cơ quan phối hợp)).",
+                    "- Hoàn thành kế hoạch (");
+        }
     }
 
     long startAndSubmit() throws Exception {

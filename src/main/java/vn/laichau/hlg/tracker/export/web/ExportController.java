@@ -59,7 +59,10 @@ class ExportController {
         int last = to != null ? to : (from != null ? first : first);
         var out = new ByteArrayOutputStream();
         exports.consolidatedDocx(user, first, last, unit, locale, out);
-        String name = first == last ? "bao-cao-tong-hop-" + first + ".docx" : "bao-cao-tong-hop-" + first + "-" + last + ".docx";
+        String name = first == last ? "bao-cao-tong-hop-" + first + ".docx"
+                : first == ExportService.FIRST_YEAR && last == ExportService.INTERIM_YEAR ? "bao-cao-so-ket-" + first + "-" + last + ".docx"
+                : first == ExportService.FIRST_YEAR && last == ExportService.LAST_YEAR ? "bao-cao-tong-ket-" + first + "-" + last + ".docx"
+                : "bao-cao-tong-hop-" + first + "-" + last + ".docx";
         send(response, out, DOCX, name);
     }
 

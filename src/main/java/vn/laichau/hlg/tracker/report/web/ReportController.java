@@ -21,6 +21,7 @@ import vn.laichau.hlg.tracker.period.PeriodService;
 import vn.laichau.hlg.tracker.report.ImplementationStatus;
 import vn.laichau.hlg.tracker.report.ReportConflictException;
 import vn.laichau.hlg.tracker.report.ReportForm;
+import vn.laichau.hlg.tracker.report.ReportKind;
 import vn.laichau.hlg.tracker.report.ReportService;
 import vn.laichau.hlg.tracker.report.ReportViews.Download;
 import vn.laichau.hlg.tracker.report.ReportViews.ReportDetail;
@@ -160,7 +161,9 @@ class ReportController {
         if (!errors.isEmpty()) {
             return form(model, reports.detail(user, id), form, errors, null);
         }
-        redirect.addFlashAttribute("flashSuccess", submit ? "report.submitted" : "report.saved");
+        boolean contribution = submit && reports.detail(user, id).kind() == ReportKind.CONTRIBUTION;
+        redirect.addFlashAttribute("flashSuccess",
+                contribution ? "report.contributionSent" : submit ? "report.submitted" : "report.saved");
         return submit ? "redirect:/reports/" + id : "redirect:/reports/" + id + "/edit";
     }
 

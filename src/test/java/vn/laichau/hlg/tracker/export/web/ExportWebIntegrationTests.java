@@ -61,7 +61,7 @@ class ExportWebIntegrationTests {
             List<String> names = new ArrayList<>();
             workbook.forEach(sheet -> names.add(sheet.getSheetName()));
             assertThat(names).containsExactly("Tổng hợp", "Theo địa bàn", "Theo loại cơ quan", "Chỉ tiêu qua các năm",
-                    "Chỉ tiêu theo địa bàn", "Kinh phí", "Tiến độ 2024 - 2030", "Báo cáo");
+                    "Chỉ tiêu theo địa bàn", "Chỉ tiêu Đề án 129", "Kinh phí", "Tiến độ 2024 - 2030", "Báo cáo");
             DataFormatter formatter = new DataFormatter();
             Sheet summary = workbook.getSheet("Tổng hợp");
             Row header = summary.getRow(4);
@@ -69,6 +69,19 @@ class ExportWebIntegrationTests {
             assertThat(text(formatter, summary.getRow(5))).isEqualTo("Tất cả nhiệm vụ|7|4|3|3|1|3");
             assertThat(summary.getRow(1).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("dd/mm/yyyy");
             assertThat(summary.getRow(1).getCell(1).getLocalDateTimeCellValue().toLocalDate()).hasToString("2026-01-31");
+
+            // A stock counts each agency once a year (A0 repeats 10 in two tasks, A3 says 5), and the
+            // participation target takes both numbers from the agencies that gave both.
+            Sheet indicators = workbook.getSheet("Chỉ tiêu qua các năm");
+            int last = indicators.getRow(0).getLastCellNum() - 1;
+            assertThat(formatter.formatCellValue(indicators.getRow(0).getCell(last))).isEqualTo("2038");
+            Row staff = java.util.stream.IntStream.rangeClosed(1, indicators.getLastRowNum()).mapToObj(indicators::getRow)
+                    .filter(r -> r.getCell(0).getStringCellValue().equals("Tổng số cán bộ (kiểm thử)")).findFirst().orElseThrow();
+            assertThat(staff.getCell(last).getNumericCellValue()).isEqualTo(15d);
+            Sheet targets = workbook.getSheet("Chỉ tiêu Đề án 129");
+            assertThat(java.util.stream.IntStream.rangeClosed(1, targets.getLastRowNum())
+                    .mapToObj(i -> text(formatter, targets.getRow(i))))
+                    .contains("Cán bộ tham gia (kiểm thử)|người|9|10|90|Đạt 50% - 100%|1|3".replace("Đạt 50% - 100%", "Từ 50% đến 100%"));
 
             Sheet budget = workbook.getSheet("Kinh phí");
             Row total = budget.getRow(budget.getLastRowNum());
@@ -135,15 +148,22 @@ class ExportWebIntegrationTests {
             XWPFParagraph title = paragraphs.stream().filter(p -> p.getText().equals("BÁO CÁO")).findFirst().orElseThrow();
             assertThat(title.getAlignment()).isEqualTo(ParagraphAlignment.CENTER);
             String text = paragraphs.stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
-            assertThat(text).contains("năm 2038 trên địa bàn Tỉnh Kiểm Thử", "I. KẾT QUẢ THỰC HIỆN",
-                    "II. KHÓ KHĂN, VƯỚNG MẮC", "III. ĐỀ XUẤT, KIẾN NGHỊ",
-                    "- Hội Luật gia Tỉnh Kiểm Thử: Biên soạn bộ tài liệu khung về kỹ năng PBGDPL.",
-                    "- UBND huyện Hai: Phối hợp duy trì Trung tâm pháp luật cộng đồng xã.",
-                    "Thiếu kinh phí in ấn tài liệu.", "Đề nghị bổ sung biên chế cho Hội.");
+            assertThat(text).contains("năm 2038 trên địa bàn tỉnh Kiểm Thử", "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
+                    "II. KẾT QUẢ THỰC HIỆN", "III. KINH PHÍ THỰC HIỆN", "IV. ĐÁNH GIÁ CHUNG",
+                    "V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "VI. ĐỀ XUẤT, KIẾN NGHỊ", "PHỤ LỤC",
+                    "- Biên soạn bộ tài liệu khung về kỹ năng PBGDPL (Hội Luật gia Tỉnh Kiểm Thử).",
+                    "- Phối hợp duy trì Trung tâm pháp luật cộng đồng xã (UBND huyện Hai).",
+                    "- Thiếu kinh phí in ấn tài liệu (Hội Luật gia Tỉnh Kiểm Thử; nhiệm vụ 4.1).",
+                    "- Đề nghị bổ sung biên chế cho Hội (Hội Luật gia Tỉnh Kiểm Thử; nhiệm vụ 5).",
+                    // Budget of the approved reports: 10 + 5 + 1 million planned, 8,5 + 5 spent.
+                    "Tổng kinh phí dự kiến: 16.000.000 đồng; đã chi: 13.500.000 đồng (theo 3 báo cáo",
+                    // 7 owed, 3 approved, 4 in the appendix; a task nobody owes in 2038 says it does not run.
+                    "Các cơ quan, đơn vị phải gửi 7 báo cáo; 3 báo cáo đã được thẩm định, phê duyệt",
+                    "Theo Kế hoạch, nhiệm vụ này không thực hiện trong năm 2038");
             // Submitted, draft and returned reports are not compiled.
             assertThat(text).doesNotContain("Ban hành văn bản chỉ đạo.", "Địa bàn rộng", "Nháp: không được tính.");
 
-            XWPFParagraph body1 = paragraphs.stream().filter(p -> p.getText().startsWith("- Hội Luật gia Tỉnh Kiểm Thử:"))
+            XWPFParagraph body1 = paragraphs.stream().filter(p -> p.getText().startsWith("- Biên soạn bộ tài liệu khung"))
                     .findFirst().orElseThrow();
             assertThat(body1.getAlignment()).isEqualTo(ParagraphAlignment.BOTH);
             assertThat(body1.getIndentationFirstLine()).isBetween(567, 720);
@@ -152,9 +172,36 @@ class ExportWebIntegrationTests {
             // Indicator totals in a table beside the prose: 12 + 5 sessions on tasks 4.1 and 5 are per task.
             assertThat(doc.getTables()).anySatisfy(t -> assertThat(t.getText()).contains("Số cuộc PBGDPL (kiểm thử)", "12"));
 
-            XWPFTable signature = doc.getTables().get(doc.getTables().size() - 1);
+            XWPFTable signature = signatureTable(doc);
             assertThat(signature.getRow(0).getCell(0).getText()).contains("Nơi nhận:", "Lưu: VT.");
+
+            // The appendix lists who has not reported, each agency once, with the tasks it owes.
+            XWPFTable appendix = doc.getTables().get(doc.getTables().size() - 1);
+            assertThat(appendix.getRows().stream().skip(1).map(r -> r.getCell(1).getText() + "|" + r.getCell(2).getText()))
+                    .containsExactly("UBND huyện Hai|1", "Hội Luật gia huyện Một|5", "UBND huyện Một|1; 5");
             assertThat(signature.getRow(0).getCell(1).getText()).contains("CHỦ TỊCH");
+            // The signature block never splits; the closing sentence keeps with it.
+            assertThat(signature.getRow(0).isCantSplitRow()).isTrue();
+            XWPFParagraph closing = paragraphs.stream().filter(p -> p.getText().startsWith("Trên đây là báo cáo"))
+                    .findFirst().orElseThrow();
+            assertThat(closing.getCTPPr().isSetKeepNext()).isTrue();
+
+            // Page numbers from page 2: a first page header of its own, a PAGE field in the others'.
+            assertThat(section.isSetTitlePg()).isTrue();
+            var policy = doc.getHeaderFooterPolicy();
+            assertThat(policy.getFirstPageHeader().getText()).isBlank();
+            assertThat(policy.getDefaultHeader().getParagraphs().get(0).getCTP().getFldSimpleArray(0).getInstr())
+                    .isEqualTo("PAGE");
+
+            // Indicator tables: the heading row repeats on every page, rows do not split, the name column is wide.
+            XWPFTable indicators = doc.getTables().stream().filter(t -> t.getText().contains("Số cuộc PBGDPL (kiểm thử)"))
+                    .findFirst().orElseThrow();
+            assertThat(indicators.getRow(0).isRepeatHeader()).isTrue();
+            assertThat(indicators.getRow(1).isCantSplitRow()).isTrue();
+            assertThat(millimetres(indicators.getCTTbl().getTblGrid().getGridColArray(0).getW())).isGreaterThan(60.0);
+
+            // The header table is wide enough for the national title on one line at 12 pt.
+            assertThat(millimetres(header.getCTTbl().getTblGrid().getGridColArray(1).getW())).isGreaterThan(95.0);
         }
     }
 
@@ -163,9 +210,12 @@ class ExportWebIntegrationTests {
         try (var doc = consolidated(fx.provinceReviewer())) {
             String text = paragraphs(doc);
             assertThat(issuerCell(doc)).isEqualTo("HỘI LUẬT GIA TỈNH LAI CHÂU");
+            assertThat(parentCell(doc)).isNull();
             assertThat(doc.getTables().get(0).getRow(0).getCell(1).getText()).contains("Lai Châu, ngày … tháng … năm");
+            // The plan is cited by number and date (placeholders until the administrator sets them).
+            assertThat(text).contains("Thực hiện Kế hoạch số …/KH-UBND ngày …/…/2024 của Ủy ban nhân dân tỉnh Lai Châu");
             assertThat(text).contains("của các cơ quan, đơn vị, Hội Luật gia tỉnh Lai Châu báo cáo kết quả thực hiện năm 2038"
-                            + " trên địa bàn Tỉnh Kiểm Thử như sau:",
+                            + " trên địa bàn tỉnh Kiểm Thử như sau:",
                     "Trên đây là báo cáo kết quả thực hiện Đề án 129 năm 2038 của Hội Luật gia tỉnh Lai Châu./.");
             assertThat(recipients(doc)).containsExactly("Nơi nhận:", "- Hội Luật gia Việt Nam;", "- UBND tỉnh Lai Châu;",
                     "- Sở Tư pháp tỉnh Lai Châu;", "- Lưu: VT.");
@@ -180,12 +230,12 @@ class ExportWebIntegrationTests {
             assertThat(doc.getTables().get(0).getRow(0).getCell(1).getText()).contains("Một, ngày … tháng … năm")
                     .doesNotContain("Lai Châu");
             assertThat(text).contains("của các cơ quan, đơn vị, Hội Luật gia huyện Một báo cáo kết quả thực hiện năm 2038"
-                            + " trên địa bàn Huyện Một như sau:",
+                            + " trên địa bàn huyện Một như sau:",
                     "Trên đây là báo cáo kết quả thực hiện Đề án 129 năm 2038 của Hội Luật gia huyện Một./.");
             assertThat(text).doesNotContain("Hội Luật gia tỉnh Lai Châu", "Tỉnh Kiểm Thử");
             assertThat(recipients(doc)).containsExactly("Nơi nhận:", "- Hội Luật gia tỉnh Lai Châu;", "- UBND huyện Một;",
                     "- Lưu: VT.");
-            assertThat(everything(doc)).doesNotContain("HỘI LUẬT GIA TỈNH LAI CHÂU");
+            assertThat(parentCell(doc)).isEqualTo("HỘI LUẬT GIA TỈNH LAI CHÂU");
         }
     }
 
@@ -197,7 +247,7 @@ class ExportWebIntegrationTests {
             assertThat(paragraphs(doc)).contains("Hội Luật gia huyện Tam Đường báo cáo kết quả thực hiện năm 2038",
                     "năm 2038 của Hội Luật gia huyện Tam Đường./.");
             assertThat(recipients(doc)).contains("- Hội Luật gia tỉnh Lai Châu;", "- UBND huyện Tam Đường;", "- Lưu: VT.");
-            assertThat(everything(doc)).doesNotContain("HỘI LUẬT GIA TỈNH LAI CHÂU");
+            assertThat(parentCell(doc)).isEqualTo("HỘI LUẬT GIA TỈNH LAI CHÂU");
         }
         try (var doc = consolidated(districtReviewerOf("105"))) {
             assertThat(issuerCell(doc)).isEqualTo("HỘI LUẬT GIA THÀNH PHỐ LAI CHÂU");
@@ -206,7 +256,9 @@ class ExportWebIntegrationTests {
             assertThat(paragraphs(doc)).contains("Hội Luật gia thành phố Lai Châu báo cáo kết quả thực hiện năm 2038",
                     "năm 2038 của Hội Luật gia thành phố Lai Châu./.");
             assertThat(recipients(doc)).contains("- Hội Luật gia tỉnh Lai Châu;", "- UBND thành phố Lai Châu;", "- Lưu: VT.");
-            assertThat(everything(doc)).doesNotContain("HỘI LUẬT GIA TỈNH LAI CHÂU");
+            assertThat(parentCell(doc)).isEqualTo("HỘI LUẬT GIA TỈNH LAI CHÂU");
+            // Too long for one line: broken after "HỘI LUẬT GIA", never inside the unit's name.
+            assertThat(issuerLines(doc)).containsExactly("HỘI LUẬT GIA", "THÀNH PHỐ LAI CHÂU");
         }
     }
 
@@ -218,8 +270,50 @@ class ExportWebIntegrationTests {
                 .andReturn().getResponse().getContentAsByteArray();
         try (var doc = new XWPFDocument(new ByteArrayInputStream(body))) {
             String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
-            assertThat(text).contains("giai đoạn 2037 - 2038", "- Hội Luật gia Tỉnh Kiểm Thử (năm 2037): Năm trước.");
-            assertThat(doc.getTables()).anySatisfy(t -> assertThat(t.getText()).contains("Tổng cộng"));
+            assertThat(text).contains("giai đoạn 2037 - 2038", "- Năm trước (Hội Luật gia Tỉnh Kiểm Thử; năm 2037).");
+            assertThat(doc.getTables()).anySatisfy(t -> assertThat(t.getText()).contains("Cả giai đoạn"));
+        }
+    }
+
+    @Test
+    void overThreeYearsAStockIsTheLastYearsValueAndActivitiesAddUp() throws Exception {
+        byte[] body = mvc.perform(get("/exports/consolidated.docx").param("from", "2035").param("to", "2038")
+                        .with(as(fx.provinceReviewer())))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(body))) {
+            // Task 4.1, by A0 alone: members 6, 8, 10 → 10 over the period (never 24); sessions 4 + 12 = 16.
+            XWPFTable table = doc.getTables().stream()
+                    .filter(t -> t.getText().contains("Tổng số cán bộ (kiểm thử)") && t.getText().contains("Số cuộc PBGDPL"))
+                    .findFirst().orElseThrow();
+            assertThat(rowText(table, "Tổng số cán bộ (kiểm thử)")).isEqualTo("Tổng số cán bộ (kiểm thử)|người|6||8|10|10");
+            assertThat(rowText(table, "Số cuộc PBGDPL (kiểm thử)")).isEqualTo("Số cuộc PBGDPL (kiểm thử)|cuộc|||4|12|16");
+            // The targets of the last year, numerator and denominator from the same agencies, with coverage.
+            assertThat(paragraphs(doc)).contains(
+                    "- Cán bộ tham gia (kiểm thử): 9/10 người; tỷ lệ 90% (mục tiêu của Đề án: từ 50% đến 100%): đạt mục tiêu; "
+                            + "từ 1/3 cơ quan, đơn vị đã báo cáo đủ cả hai số.",
+                    // The same difficulty in 2035 and 2038, differently spaced and cased: one item naming both years.
+                    "- Thiếu kinh phí in ấn tài liệu (Hội Luật gia Tỉnh Kiểm Thử; năm 2035, 2038; nhiệm vụ 4.1).");
+            assertThat(paragraphs(doc)).doesNotContain("thiếu kinh phí in ấn  tài liệu");
+        }
+    }
+
+    private static String rowText(XWPFTable table, String first) {
+        return table.getRows().stream().filter(r -> r.getCell(0).getText().equals(first)).findFirst().orElseThrow()
+                .getTableCells().stream().map(c -> c.getText()).collect(Collectors.joining("|"));
+    }
+
+    @Test
+    void aTaskThatDoesNotRunInTheYearSaysSoInsteadOfMissingReports() throws Exception {
+        long province = jdbc.queryForObject("select id from administrative_unit where code = '12'", Long.class);
+        CurrentUser reviewer = new CurrentUser(-971, "docx.12", null, "Docx 12", Role.PROVINCE_REVIEWER, null, province,
+                true, false, false, false);
+        byte[] body = mvc.perform(get("/exports/consolidated.docx").param("year", "2025").with(as(reviewer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(body))) {
+            List<String> lines = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            int task = lines.indexOf(lines.stream().filter(l -> l.startsWith("11.1. ")).findFirst().orElseThrow());
+            assertThat(lines.get(task + 1)).startsWith("Theo Kế hoạch, nhiệm vụ này không thực hiện trong năm 2025");
         }
     }
 
@@ -251,13 +345,28 @@ class ExportWebIntegrationTests {
         return new XWPFDocument(new ByteArrayInputStream(body));
     }
 
-    /** The issuing body: the first line above the number, left of the national motto. */
+    /** The issuing body: the bold lines above the number, left of the national motto, as one line. */
     private static String issuerCell(XWPFDocument doc) {
-        return doc.getTables().get(0).getRow(0).getCell(0).getParagraphs().get(0).getText();
+        return String.join(" ", issuerLines(doc));
+    }
+
+    private static List<String> issuerLines(XWPFDocument doc) {
+        return doc.getTables().get(0).getRow(0).getCell(0).getParagraphs().stream()
+                .filter(p -> !p.getRuns().isEmpty() && p.getRuns().get(0).isBold()).map(XWPFParagraph::getText).toList();
+    }
+
+    /** The body above the issuer (Decree 30/2020's "cơ quan chủ quản"), not bold; null where there is none. */
+    private static String parentCell(XWPFDocument doc) {
+        XWPFParagraph first = doc.getTables().get(0).getRow(0).getCell(0).getParagraphs().get(0);
+        return first.getRuns().get(0).isBold() ? null : first.getText();
+    }
+
+    private static XWPFTable signatureTable(XWPFDocument doc) {
+        return doc.getTables().stream().filter(t -> t.getText().contains("Nơi nhận:")).findFirst().orElseThrow();
     }
 
     private static List<String> recipients(XWPFDocument doc) {
-        XWPFTable signature = doc.getTables().get(doc.getTables().size() - 1);
+        XWPFTable signature = signatureTable(doc);
         return signature.getRow(0).getCell(0).getParagraphs().stream().map(XWPFParagraph::getText).toList();
     }
 
