@@ -119,7 +119,9 @@ public class ReportService {
             return List.of();
         }
         // A fixed number of statements however many agencies contributed: ids, headers, reports.
-        List<Long> ids = queries.sentContributions(lead.taskId(), lead.year());
+        List<Long> ids = user.role() == Role.REPORTER
+                ? queries.sentContributionsForLead(lead.taskId(), lead.year(), lead.agencyId())
+                : queries.sentContributions(lead.taskId(), lead.year());
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -399,13 +401,16 @@ public class ReportService {
         return header;
     }
 
-    /** A lead agency sees the contributions sent for its task's year. */
+    /**
+     * A lead agency sees the contributions sent for its task's year by agencies of its own area (its
+     * unit, the units above and below it), not those of another district.
+     */
     private boolean leadSeesContribution(CurrentUser user, long reportId, ReportQueries.Header header) {
         if (user.role() != Role.REPORTER || user.agencyId() == null) {
             return false;
         }
         return queries.reportOf(user.agencyId(), header.taskId(), header.year(), ReportKind.LEAD).isPresent()
-                && queries.sentContributions(header.taskId(), header.year()).contains(reportId);
+                && queries.sentContributionsForLead(header.taskId(), header.year(), user.agencyId()).contains(reportId);
     }
 
     private List<Long> indicatorIds(ReportDetail report) {
