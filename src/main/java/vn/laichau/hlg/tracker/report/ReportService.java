@@ -1,5 +1,6 @@
 package vn.laichau.hlg.tracker.report;
 
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,6 +25,7 @@ import vn.laichau.hlg.tracker.shared.Role;
 import vn.laichau.hlg.tracker.shared.web.NotFoundException;
 import vn.laichau.hlg.tracker.unit.UnitService;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -330,15 +332,19 @@ public class ReportService {
      * @return the message key of the refusal, or empty when stored
      */
     @Transactional
-    public Optional<String> addAttachment(CurrentUser user, long reportId, String fileName, byte[] content) {
+    public Optional<String> addAttachment(CurrentUser user, long reportId, String fileName, long declaredSize,
+                                          InputStreamSource file) throws IOException {
         ReportDetail detail = detail(user, reportId);
         if (!canEdit(user, detail)) {
             throw new ReportWorkflowException("report.workflow.locked");
         }
-        AttachmentInspector.Verdict verdict = AttachmentInspector.inspect(fileName, content);
+        AttachmentInspector.Verdict verdict = declaredSize > AttachmentInspector.MAX_FILE_BYTES
+                ? AttachmentInspector.Verdict.refused("report.attachment.error.tooLarge")
+                : AttachmentInspector.inspect(fileName, declaredSize, file.getInputStream());
         if (!verdict.accepted()) {
             return Optional.of(verdict.errorKey());
         }
+        byte[] content = verdict.content();
         if (attachments.totalSize(reportId) + content.length > AttachmentInspector.MAX_REPORT_BYTES) {
             return Optional.of("report.attachment.error.reportFull");
         }
