@@ -3,6 +3,7 @@ package vn.laichau.hlg.tracker.account;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import java.util.Collection;
@@ -22,4 +23,14 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     @Query(value = "select * from account where search_text like :pattern escape '\\' order by username",
             countQuery = "select count(*) from account where search_text like :pattern escape '\\'", nativeQuery = true)
     Page<Account> search(String pattern, Pageable pageable);
+
+    /**
+     * Notes that the authenticator code of a time step was used, in the statement that checks it was not
+     * used before: 1 when accepted, 0 when that step (or a later one) was already used.
+     */
+    @Modifying
+    @Query(value = """
+            update account set totp_last_step = :step
+             where id = :id and (totp_last_step is null or totp_last_step < :step)""", nativeQuery = true)
+    int useTotpStep(long id, long step);
 }

@@ -1,15 +1,13 @@
 package vn.laichau.hlg.tracker.account;
 
-import dev.samstevens.totp.code.CodeVerifier;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
 import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
-import dev.samstevens.totp.time.SystemTimeProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,16 +15,20 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.laichau.hlg.tracker.shared.AuditEvent;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The second factor: a TOTP authenticator app (RFC 6238, 6 digits, 30 seconds) enrolled with a QR code
- * drawn on the server, and ten single-use recovery codes. Wrong codes count as failed sign-ins.
+ * drawn on the server, and ten single-use recovery codes. Wrong codes count as failed sign-ins; each
+ * code of the app is accepted once.
  */
 @Service
 @Transactional
@@ -40,7 +42,11 @@ public class SecondFactorService {
     private final SignInAttempts attempts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final CodeVerifier verifier = new DefaultCodeVerifier(new DefaultCodeGenerator(), new SystemTimeProvider());
+    private static final int PERIOD_SECONDS = 30;
+    private static final DefaultCodeGenerator CODES = new DefaultCodeGenerator();
+    private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
+    /** As {@link RecoveryCodeGenerator} makes them: four groups of four letters or digits. */
+    private static final Pattern RECOVERY_CODE = Pattern.compile("[a-z0-9]{4}(-[a-z0-9]{4}){3}");
 
     SecondFactorService(AccountRepository accounts, RecoveryCodeRepository recoveryCodes, PasswordEncoder passwordEncoder,
                         SignInAttempts attempts, ApplicationEventPublisher events, Clock clock) {
@@ -78,7 +84,7 @@ public class SecondFactorService {
      */
     public List<String> confirmEnrolment(CurrentUser user, String code) {
         Account account = accounts.findById(user.id()).orElseThrow();
-        if (account.getTotpSecret() == null || !verifier.isValidCode(account.getTotpSecret(), digits(code))) {
+        if (account.getTotpSecret() == null || !acceptTotp(account, digits(code))) {
             return List.of();
         }
         account.confirmSecondFactor();
@@ -90,17 +96,66 @@ public class SecondFactorService {
         return codes;
     }
 
-    /** Checks the code given at sign-in: a current TOTP code, or an unused recovery code (then spent). */
-    public boolean verifySignIn(CurrentUser user, String code) {
+    /** What became of a code given at sign-in. */
+    public enum Outcome {
+        /** The right code: the sign-in is complete. */
+        ACCEPTED,
+        /** A wrong (or already used) code; another may be tried. */
+        REFUSED,
+        /** The account is locked (now or before): no code is checked, and the pending sign-in must end. */
+        LOCKED
+    }
+
+    /**
+     * Checks the code given at sign-in: a TOTP code of the current time step (or the one before or after,
+     * for clocks that drift) not used before, or an unused recovery code (then spent). The attempt is
+     * counted against the account's lockout before the code is checked.
+     */
+    public Outcome verifySignIn(CurrentUser user, String code) {
         Account account = accounts.findById(user.id()).orElseThrow();
         if (!account.isTotpEnabled()) {
-            return true;
+            return Outcome.ACCEPTED;
+        }
+        String username = account.getUsername();
+        if (!attempts.reserve(username)) {
+            return Outcome.LOCKED;
         }
         String typed = code == null ? "" : code.trim();
-        if (verifier.isValidCode(account.getTotpSecret(), digits(typed))) {
-            return true;
+        if (acceptTotp(account, digits(typed)) || acceptRecoveryCode(account, typed)) {
+            return attempts.succeeded(username) ? Outcome.ACCEPTED : Outcome.LOCKED;
         }
+        attempts.recordFailure(username);
+        events.publishEvent(new AuditEvent("SECOND_FACTOR_FAILED", username, null, "account:" + username, null, null));
+        return attempts.isLocked(username) ? Outcome.LOCKED : Outcome.REFUSED;
+    }
+
+    /**
+     * Whether the code is the app's code of a time step near now that is later than the last one used:
+     * each code is accepted once (the step is written in the same statement that checks it).
+     */
+    private boolean acceptTotp(Account account, String digits) {
+        if (!SIX_DIGITS.matcher(digits).matches()) {
+            return false;
+        }
+        long now = clock.millis() / 1000 / PERIOD_SECONDS;
+        for (long step = now - 1; step <= now + 1; step++) {
+            if (MessageDigest.isEqual(codeAt(account.getTotpSecret(), step).getBytes(StandardCharsets.US_ASCII),
+                    digits.getBytes(StandardCharsets.US_ASCII))) {
+                return accounts.useTotpStep(account.getId(), step) == 1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Recovery codes are compared (with bcrypt) only when the input looks like one, so that a wrong
+     * six-digit code costs no hashing.
+     */
+    private boolean acceptRecoveryCode(Account account, String typed) {
         String recovery = typed.toLowerCase(Locale.ROOT);
+        if (!RECOVERY_CODE.matcher(recovery).matches()) {
+            return false;
+        }
         for (RecoveryCode candidate : recoveryCodes.findByAccountIdAndUsedAtIsNull(account.getId())) {
             if (passwordEncoder.matches(recovery, candidate.getCodeHash())) {
                 candidate.use(clock.instant());
@@ -109,10 +164,15 @@ public class SecondFactorService {
                 return true;
             }
         }
-        attempts.recordFailure(account.getUsername());
-        events.publishEvent(new AuditEvent("SECOND_FACTOR_FAILED", account.getUsername(), null,
-                "account:" + account.getUsername(), null, null));
         return false;
+    }
+
+    private static String codeAt(String secret, long step) {
+        try {
+            return CODES.generate(secret, step);
+        } catch (CodeGenerationException e) {
+            throw new IllegalStateException("Could not compute the code", e);
+        }
     }
 
     private static String digits(String code) {

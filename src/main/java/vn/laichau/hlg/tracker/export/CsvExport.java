@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * The reports of the year as CSV: UTF-8 with a byte order mark, so that Excel shows Vietnamese
- * correctly; dates as dd/MM/yyyy; amounts as plain whole numbers, so that they stay numbers.
+ * correctly; dates as dd/MM/yyyy; amounts as plain whole numbers, so that they stay numbers; text that
+ * would start a formula is escaped.
  */
 final class CsvExport {
 
@@ -57,6 +58,21 @@ final class CsvExport {
         if (value instanceof BigDecimal number) {
             return number.toPlainString();
         }
+        if (value instanceof String text) {
+            return escapeFormula(text);
+        }
         return value == null ? "" : value;
+    }
+
+    /**
+     * Text that a spreadsheet would read as a formula (starting with {@code = + - @}, a tab or a carriage
+     * return) gets a leading apostrophe, as OWASP advises against CSV injection; Excel shows the text as
+     * typed. Numbers and dates are written by this class and never start that way.
+     */
+    static String escapeFormula(String text) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
     }
 }

@@ -40,7 +40,11 @@ class ExportQueries {
         this.jdbc = new NamedParameterJdbcTemplate(template);
     }
 
-    /** One obligation of the year with its lead report, if any; report fields are null where none. */
+    /**
+     * One obligation of the year with its lead report, if any; report fields are null where none. For
+     * someone who may read approved reports only (a viewer), every other report is left out entirely:
+     * its status reads {@code NOT_APPROVED}, whether it is missing, a draft, submitted or returned.
+     */
     record ReportLine(String agencyCode, String agencyName, String unitName, String kindName, String taskCode,
                       String taskTitle, Long reportId, String status, String implementationStatus, Integer percent,
                       LocalDate firstSubmitted, LocalDate approved, LocalDate dueOn, BigDecimal budgetPlanned,
@@ -50,7 +54,9 @@ class ExportQueries {
     void reportLines(long root, int year, boolean viewerOnlyApproved, Consumer<ReportLine> consumer) {
         String sql = TREE + """
                 select a.code as agency_code, a.name as agency_name, u.name as unit_name, k.name as kind_name,
-                       t.code as task_code, t.title as task_title, r.id as report_id, r.status, r.implementation_status,
+                       t.code as task_code, t.title as task_title, r.id as report_id,
+                       case when :onlyApproved and r.id is null then 'NOT_APPROVED' else r.status end as status,
+                       r.implementation_status,
                        r.percent_complete,
                        (coalesce(r.first_submitted_at, r.submitted_at) at time zone %1$s)::date as first_submitted,
                        (r.approved_at at time zone %1$s)::date as approved, p.due_on,
@@ -68,6 +74,7 @@ class ExportQueries {
                 left join reporting_period p on p.year = o.year
                 left join progress_report r
                        on r.year = o.year and r.agency_id = o.agency_id and r.task_id = o.task_id and r.kind = 'LEAD'
+                      and (not :onlyApproved or r.status = 'APPROVED')
                 where o.year = :year
                 order by tr.depth, u.name, a.name, a.id, g.position, t.position
                 """.formatted(VN, "(r.status = 'APPROVED' or (not :onlyApproved and r.status = 'SUBMITTED'))");

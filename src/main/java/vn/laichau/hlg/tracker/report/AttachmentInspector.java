@@ -5,6 +5,7 @@ import org.apache.tika.Tika;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
@@ -14,7 +15,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Judges an uploaded file by its content, never by its name: only PDF, DOCX, XLSX, JPEG and PNG are
+ * Judges an uploaded file by its content, never by its name, reading it as a stream with its size
+ * checked while reading: only PDF, DOCX, XLSX, JPEG and PNG are
  * accepted, and DOCX/XLSX (zip containers) are opened entry by entry to refuse zip bombs before anything
  * is stored.
  */
@@ -34,31 +36,51 @@ final class AttachmentInspector {
 
     private static final Tika TIKA = new Tika();
 
-    /** An accepted file: its real type, a safe name and its SHA-256; or the message key of the refusal. */
-    record Verdict(String contentType, String safeName, String sha256, String errorKey) {
+    /** At most this much of the start of a file is given to Tika to judge its type. */
+    static final int DETECTION_BYTES = 64 * 1024;
+
+    /**
+     * An accepted file: its content, real type, a safe name and its SHA-256; or the message key of the
+     * refusal.
+     */
+    record Verdict(byte[] content, String contentType, String safeName, String sha256, String errorKey) {
 
         boolean accepted() {
             return errorKey == null;
         }
 
         static Verdict refused(String key) {
-            return new Verdict(null, null, null, key);
+            return new Verdict(null, null, null, null, key);
         }
     }
 
     private AttachmentInspector() {
     }
 
-    static Verdict inspect(String originalName, byte[] content) {
-        if (content == null || content.length == 0) {
+    /**
+     * Reads an upload from its stream (the server keeps it in a temporary file): a file declared larger
+     * than the limit is refused without reading a byte, and reading stops one byte past the limit
+     * whatever the declared size, so that at most {@value #MAX_FILE_BYTES} bytes are ever held. The
+     * SHA-256 is computed on the way.
+     */
+    static Verdict inspect(String originalName, long declaredSize, InputStream in) throws IOException {
+        if (declaredSize > MAX_FILE_BYTES) {
+            return Verdict.refused("report.attachment.error.tooLarge");
+        }
+        MessageDigest digest = newDigest();
+        byte[] content;
+        try (InputStream hashing = new DigestInputStream(in, digest)) {
+            content = hashing.readNBytes((int) MAX_FILE_BYTES + 1);
+        }
+        if (content.length == 0) {
             return Verdict.refused("report.attachment.error.empty");
         }
         if (content.length > MAX_FILE_BYTES) {
             return Verdict.refused("report.attachment.error.tooLarge");
         }
         String detected;
-        try (InputStream in = new ByteArrayInputStream(content)) {
-            detected = TIKA.detect(in);
+        try (InputStream prefix = new ByteArrayInputStream(content, 0, Math.min(content.length, DETECTION_BYTES))) {
+            detected = TIKA.detect(prefix);
         } catch (IOException e) {
             return Verdict.refused("report.attachment.error.type");
         }
@@ -73,7 +95,8 @@ final class AttachmentInspector {
         if (type.startsWith("bomb")) {
             return Verdict.refused("report.attachment.error.bomb");
         }
-        return new Verdict(type, safeName(originalName, EXTENSIONS.get(type)), sha256(content), null);
+        return new Verdict(content, type, safeName(originalName, EXTENSIONS.get(type)),
+                HexFormat.of().formatHex(digest.digest()), null);
     }
 
     /**
@@ -133,8 +156,12 @@ final class AttachmentInspector {
     }
 
     static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(newDigest().digest(content));
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -182,6 +182,29 @@ class ReportQueries {
                 .params(taskId, year).query(Long.class).list();
     }
 
+    /**
+     * The sent contributions to a task's year that a lead agency may read: those of agencies in the lead
+     * agency's own unit, in a unit above it or in a unit below it (a district's lead does not read the
+     * contributions made in another district).
+     */
+    List<Long> sentContributionsForLead(long taskId, int year, long leadAgencyId) {
+        return jdbc.sql("""
+                with recursive up(id) as (
+                    select unit_id from agency where id = :lead
+                    union
+                    select u.parent_id from administrative_unit u join up on u.id = up.id where u.parent_id is not null
+                ), down(id) as (
+                    select unit_id from agency where id = :lead
+                    union
+                    select u.id from administrative_unit u join down on u.parent_id = down.id
+                )
+                select r.id from progress_report r join agency a on a.id = r.agency_id
+                where r.kind = 'CONTRIBUTION' and r.task_id = :task and r.year = :year and r.status <> 'DRAFT'
+                  and (a.unit_id in (select id from up) or a.unit_id in (select id from down))
+                order by r.id""")
+                .param("lead", leadAgencyId).param("task", taskId).param("year", year).query(Long.class).list();
+    }
+
     Optional<Long> reportOf(long agencyId, long taskId, int year, ReportKind kind) {
         return jdbc.sql("select id from progress_report where agency_id = ? and task_id = ? and year = ? and kind = ?")
                 .params(agencyId, taskId, year, kind.name()).query(Long.class).optional();

@@ -1,5 +1,6 @@
 package vn.laichau.hlg.tracker.report;
 
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,6 +25,7 @@ import vn.laichau.hlg.tracker.shared.Role;
 import vn.laichau.hlg.tracker.shared.web.NotFoundException;
 import vn.laichau.hlg.tracker.unit.UnitService;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -119,7 +121,9 @@ public class ReportService {
             return List.of();
         }
         // A fixed number of statements however many agencies contributed: ids, headers, reports.
-        List<Long> ids = queries.sentContributions(lead.taskId(), lead.year());
+        List<Long> ids = user.role() == Role.REPORTER
+                ? queries.sentContributionsForLead(lead.taskId(), lead.year(), lead.agencyId())
+                : queries.sentContributions(lead.taskId(), lead.year());
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -328,15 +332,19 @@ public class ReportService {
      * @return the message key of the refusal, or empty when stored
      */
     @Transactional
-    public Optional<String> addAttachment(CurrentUser user, long reportId, String fileName, byte[] content) {
+    public Optional<String> addAttachment(CurrentUser user, long reportId, String fileName, long declaredSize,
+                                          InputStreamSource file) throws IOException {
         ReportDetail detail = detail(user, reportId);
         if (!canEdit(user, detail)) {
             throw new ReportWorkflowException("report.workflow.locked");
         }
-        AttachmentInspector.Verdict verdict = AttachmentInspector.inspect(fileName, content);
+        AttachmentInspector.Verdict verdict = declaredSize > AttachmentInspector.MAX_FILE_BYTES
+                ? AttachmentInspector.Verdict.refused("report.attachment.error.tooLarge")
+                : AttachmentInspector.inspect(fileName, declaredSize, file.getInputStream());
         if (!verdict.accepted()) {
             return Optional.of(verdict.errorKey());
         }
+        byte[] content = verdict.content();
         if (attachments.totalSize(reportId) + content.length > AttachmentInspector.MAX_REPORT_BYTES) {
             return Optional.of("report.attachment.error.reportFull");
         }
@@ -399,13 +407,16 @@ public class ReportService {
         return header;
     }
 
-    /** A lead agency sees the contributions sent for its task's year. */
+    /**
+     * A lead agency sees the contributions sent for its task's year by agencies of its own area (its
+     * unit, the units above and below it), not those of another district.
+     */
     private boolean leadSeesContribution(CurrentUser user, long reportId, ReportQueries.Header header) {
         if (user.role() != Role.REPORTER || user.agencyId() == null) {
             return false;
         }
         return queries.reportOf(user.agencyId(), header.taskId(), header.year(), ReportKind.LEAD).isPresent()
-                && queries.sentContributions(header.taskId(), header.year()).contains(reportId);
+                && queries.sentContributionsForLead(header.taskId(), header.year(), user.agencyId()).contains(reportId);
     }
 
     private List<Long> indicatorIds(ReportDetail report) {

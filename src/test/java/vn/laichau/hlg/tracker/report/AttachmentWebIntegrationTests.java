@@ -129,6 +129,117 @@ class AttachmentWebIntegrationTests {
         assertThat(jdbc.queryForObject("select results from progress_report where id = ?", String.class, reportId)).isNull();
     }
 
+    @Test
+    void aHugeUploadIsRefusedFromItsSizeWithoutBeingReadIntoMemory() throws Exception {
+        StreamedFile huge = new StreamedFile(59L * 1024 * 1024, 59L * 1024 * 1024);
+        upload(huge, "Nội dung gõ trước khi gửi tệp lớn")
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("id=\"files-error\">Tệp quá lớn")))
+                .andExpect(content().string(containsString("Nội dung gõ trước khi gửi tệp lớn")));
+        assertThat(huge.bytesRead).as("the file is judged by its size before any byte is read").isZero();
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void aFileWhoseSizeLiesIsReadOnlyUpToTheLimit() throws Exception {
+        // Claims 1 KB, delivers 59 MB: reading stops one byte past the 10 MB limit.
+        StreamedFile liar = new StreamedFile(1024, 59L * 1024 * 1024);
+        upload(liar, "Nội dung gõ dở")
+                .andExpect(status().is(422))
+                .andExpect(content().string(containsString("id=\"files-error\">Tệp quá lớn")))
+                .andExpect(content().string(containsString("Nội dung gõ dở")));
+        assertThat(liar.bytesRead).isBetween(AttachmentInspector.MAX_FILE_BYTES + 1,
+                AttachmentInspector.MAX_FILE_BYTES + 64 * 1024);
+        assertThat(stored()).isZero();
+    }
+
+    @Test
+    void anAcceptedFileIsReadAsAStreamAndHashedOnTheWay() throws Exception {
+        byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        StreamedFile file = new StreamedFile(pdf);
+        upload(file).andExpect(redirectedUrl("/reports/" + reportId + "/edit"));
+        assertThat(file.bytesRead).isEqualTo(pdf.length);
+        assertThat(jdbc.queryForObject("select sha256 from report_attachment where report_id = ?", String.class, reportId))
+                .isEqualTo(AttachmentInspector.sha256(pdf));
+    }
+
+    /**
+     * An uploaded part as the server keeps it on disk: only its stream may be read (getBytes fails, as it
+     * would hold the whole file in memory), and the bytes read are counted. Its content is a PDF header
+     * followed by spaces, produced as it is read rather than held.
+     */
+    static final class StreamedFile extends MockMultipartFile {
+
+        private final long declaredSize;
+        private final long actualSize;
+        private final byte[] content;
+        long bytesRead;
+
+        StreamedFile(long declaredSize, long actualSize) {
+            super("files", "lon.pdf", "application/pdf", new byte[]{1});
+            this.declaredSize = declaredSize;
+            this.actualSize = actualSize;
+            this.content = null;
+        }
+
+        StreamedFile(byte[] content) {
+            super("files", "bien-ban.pdf", "application/pdf", new byte[]{1});
+            this.declaredSize = content.length;
+            this.actualSize = content.length;
+            this.content = content;
+        }
+
+        @Override
+        public long getSize() {
+            return declaredSize;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return declaredSize == 0;
+        }
+
+        @Override
+        public byte[] getBytes() {
+            throw new AssertionError("the whole upload must not be read into memory");
+        }
+
+        @Override
+        public java.io.InputStream getInputStream() {
+            byte[] header = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+            return new java.io.InputStream() {
+                @Override
+                public int read() {
+                    if (bytesRead >= actualSize) {
+                        return -1;
+                    }
+                    int at = (int) Math.min(bytesRead, Integer.MAX_VALUE);
+                    bytesRead++;
+                    if (content != null) {
+                        return content[at] & 0xff;
+                    }
+                    return at < header.length ? header[at] : ' ';
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    if (length == 0) {
+                        return 0;
+                    }
+                    int count = 0;
+                    while (count < length) {
+                        int next = read();
+                        if (next < 0) {
+                            break;
+                        }
+                        buffer[offset + count++] = (byte) next;
+                    }
+                    return count == 0 ? -1 : count;
+                }
+            };
+        }
+    }
+
     ResultActions upload(MockMultipartFile file) throws Exception {
         return upload(file, "Kết quả");
     }

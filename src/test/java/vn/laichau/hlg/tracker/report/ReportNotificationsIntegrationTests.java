@@ -150,6 +150,46 @@ class ReportNotificationsIntegrationTests {
         }
     }
 
+    @Test
+    void aContributionIsHiddenFromTheLeadAgencyOfAnotherDistrict() throws Exception {
+        long id = startAndSubmit();
+        long association = fixtures.agency("HOI_LUAT_GIA", "111");
+        CurrentUser contributor = fixtures.reporter(association);
+        String url = mvc.perform(post("/reports/contribute").with(csrf()).with(authentication(ReportFixtures.auth(contributor)))
+                        .param("task", String.valueOf(fixtures.taskId("1"))).param("year", "2026"))
+                .andReturn().getResponse().getRedirectedUrl();
+        long contribution = Long.parseLong(url.replaceAll("\\D", ""));
+        mvc.perform(post("/reports/" + contribution + "/edit").with(csrf()).with(authentication(ReportFixtures.auth(contributor)))
+                .param("version", "0").param("action", "submit").param("results", "Ý kiến phối hợp của huyện Tân Uyên"));
+
+        // The UBND of another district leads the same task in its own district, and has started its report.
+        long otherLead = fixtures.agency("UBND", "110");
+        CurrentUser otherReporter = fixtures.reporter(otherLead);
+        String otherUrl = mvc.perform(post("/reports/start").with(csrf()).with(authentication(ReportFixtures.auth(otherReporter)))
+                        .param("obligation", String.valueOf(fixtures.obligation(otherLead, "1", 2026))))
+                .andReturn().getResponse().getRedirectedUrl();
+        long otherReport = Long.parseLong(otherUrl.replaceAll("\\D", ""));
+
+        mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(otherReporter))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/reports/" + otherReport).with(authentication(ReportFixtures.auth(otherReporter))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Ý kiến phối hợp của huyện Tân Uyên"))));
+        CurrentUser otherReviewer = fixtures.reviewer(Role.DISTRICT_REVIEWER, "110", null);
+        mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(otherReviewer))))
+                .andExpect(status().isNotFound());
+
+        // Its author, the lead agency of its district and the reviewers in scope still read it.
+        mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(contributor))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(reporter))))
+                .andExpect(status().isOk());
+        mvc.perform(get("/reports/" + id).with(authentication(ReportFixtures.auth(reporter))))
+                .andExpect(content().string(containsString("Ý kiến phối hợp của huyện Tân Uyên")));
+        mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(reviewer))))
+                .andExpect(status().isOk());
+    }
+
     long startAndSubmit() throws Exception {
         String url = mvc.perform(post("/reports/start").with(csrf()).with(authentication(ReportFixtures.auth(reporter)))
                         .param("obligation", String.valueOf(fixtures.obligation(agency, "1", 2026))))

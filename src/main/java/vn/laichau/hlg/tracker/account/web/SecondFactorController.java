@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,9 @@ import java.util.List;
 /** Enrolling an authenticator app, and giving its code at sign-in. */
 @Controller
 class SecondFactorController {
+
+    /** Wrong codes one pending sign-in may give before it is ended (the account's own count also applies). */
+    static final int MAX_CODES_PER_SESSION = 5;
 
     private final SecondFactorService secondFactor;
 
@@ -41,13 +45,26 @@ class SecondFactorController {
         if (session == null || !Boolean.TRUE.equals(session.getAttribute(SignInSession.SECOND_FACTOR_PENDING))) {
             return "redirect:/";
         }
-        if (!secondFactor.verifySignIn(user, code)) {
-            model.addAttribute("codeError", true);
-            return "account/totp-login";
+        SecondFactorService.Outcome outcome = secondFactor.verifySignIn(user, code);
+        if (outcome == SecondFactorService.Outcome.REFUSED) {
+            Object before = session.getAttribute(SignInSession.SECOND_FACTOR_FAILURES);
+            int failures = (before instanceof Integer count ? count : 0) + 1;
+            session.setAttribute(SignInSession.SECOND_FACTOR_FAILURES, failures);
+            if (failures < MAX_CODES_PER_SESSION) {
+                model.addAttribute("codeError", true);
+                return "account/totp-login";
+            }
+        }
+        if (outcome != SecondFactorService.Outcome.ACCEPTED) {
+            // Locked, or too many wrong codes in this session: the half-done sign-in ends here.
+            SecurityContextHolder.clearContext();
+            session.invalidate();
+            return "redirect:/login?error";
         }
         // A new session id once fully signed in, as after the password step.
         request.changeSessionId();
         request.getSession().removeAttribute(SignInSession.SECOND_FACTOR_PENDING);
+        request.getSession().removeAttribute(SignInSession.SECOND_FACTOR_FAILURES);
         return "redirect:/";
     }
 

@@ -145,7 +145,8 @@ class ReportController {
                     throw new ReportConflictException(id);
                 }
                 for (MultipartFile file : uploads) {
-                    reports.addAttachment(user, id, file.getOriginalFilename(), file.getBytes()).ifPresent(refusals::add);
+                    // Read from the part's temporary file as a stream, never whole (see AttachmentInspector).
+                    reports.addAttachment(user, id, file.getOriginalFilename(), file.getSize(), file).ifPresent(refusals::add);
                 }
             }
             if (!refusals.isEmpty()) {

@@ -117,6 +117,86 @@ class ExportWebIntegrationTests {
     }
 
     @Test
+    void cellsThatASpreadsheetWouldTakeForAFormulaAreWrittenAsTextInTheCsvAndTheWorkbook() throws Exception {
+        List<String> hostile = List.of("=HYPERLINK(\"http://x.example\",\"bấm\")", "+1+2", "-3+4", "@SUM(A1)",
+                "\t=1+1", "\r=1+1");
+        String[] before = jdbc.queryForObject("select results || chr(31) || difficulties from progress_report where id = ?",
+                String.class, fx.approvedReport).split("\u001f", -1);
+        try {
+            jdbc.update("update progress_report set results = ?, difficulties = ?, proposals = ? where id = ?",
+                    hostile.get(0), hostile.get(1) + " " + hostile.get(2), hostile.get(3), fx.approvedReport);
+            jdbc.update("update agency set name = ? where id = ?", hostile.get(4), fx.a3);
+            byte[] csv = mvc.perform(get("/exports/reports.csv").param("year", "2038").with(as(fx.provinceReviewer())))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            List<String> cells = new ArrayList<>();
+            try (var parser = org.apache.commons.csv.CSVFormat.EXCEL.parse(new java.io.InputStreamReader(
+                    new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8))) {
+                parser.forEach(record -> record.forEach(cells::add));
+            }
+            assertThat(cells).contains("'" + hostile.get(0), "'" + hostile.get(1) + " " + hostile.get(2),
+                    "'" + hostile.get(3), "'" + hostile.get(4));
+            assertThat(cells).as("no cell begins with a formula character")
+                    .noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
+
+            byte[] xlsx = mvc.perform(get("/exports/dashboard.xlsx").param("year", "2038").with(as(fx.provinceReviewer())))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+                List<org.apache.poi.ss.usermodel.Cell> found = new ArrayList<>();
+                workbook.forEach(sheet -> sheet.forEach(row -> row.forEach(cell -> {
+                    assertThat(cell.getCellType()).as("cell %s of %s", cell.getAddress(), sheet.getSheetName())
+                            .isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                            && hostile.contains(cell.getStringCellValue())) {
+                        found.add(cell);
+                    }
+                })));
+                assertThat(found).extracting(org.apache.poi.ss.usermodel.Cell::getStringCellValue)
+                        .contains(hostile.get(0), hostile.get(3), hostile.get(4));
+            }
+        } finally {
+            jdbc.update("update progress_report set results = ?, difficulties = ?, proposals = null where id = ?",
+                    before[0], before[1], fx.approvedReport);
+            jdbc.update("update agency set name = 'UBND huyện Hai' where id = ?", fx.a3);
+        }
+    }
+
+    @Test
+    void aViewersExportsHoldApprovedReportsOnly() throws Exception {
+        byte[] csv = mvc.perform(get("/exports/reports.csv").param("year", "2038").with(as(fx.viewer())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> rows = new ArrayList<>();
+        try (var parser = org.apache.commons.csv.CSVFormat.EXCEL.parse(new java.io.InputStreamReader(
+                new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8))) {
+            parser.forEach(record -> rows.add(record.toList()));
+        }
+        assertThat(rows).hasSize(8);   // a heading and the seven obligations
+        List<String> heading = rows.get(0);
+        int status = heading.indexOf("Tình trạng báo cáo");
+        assertThat(status).isPositive();
+        List<List<String>> lines = rows.subList(1, rows.size());
+        assertThat(lines).extracting(row -> row.get(status)).containsOnly("Đã duyệt", "Chưa có báo cáo được duyệt")
+                .contains("Đã duyệt");
+        for (List<String> line : lines) {
+            if (!line.get(status).equals("Đã duyệt")) {
+                assertThat(line.subList(status + 1, line.size())).as("%s", line).allMatch(String::isEmpty);
+            }
+        }
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("Đã nộp, chờ duyệt", "Đang soạn", "Bị trả lại", "2000000");
+
+        byte[] xlsx = mvc.perform(get("/exports/dashboard.xlsx").param("year", "2038").with(as(fx.viewer())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            DataFormatter formatter = new DataFormatter();
+            Sheet reports = workbook.getSheet("Báo cáo");
+            String all = java.util.stream.IntStream.rangeClosed(1, reports.getLastRowNum())
+                    .mapToObj(i -> text(formatter, reports.getRow(i))).collect(Collectors.joining("\n"));
+            assertThat(all).contains("Đã duyệt", "Chưa có báo cáo được duyệt")
+                    .doesNotContain("Đã nộp, chờ duyệt", "Đang soạn", "Bị trả lại", "2.000.000", "2000000");
+        }
+    }
+
+    @Test
     void theConsolidatedReportIsLaidOutPerDecree30AndCompiledFromApprovedReportsOnly() throws Exception {
         byte[] body = mvc.perform(get("/exports/consolidated.docx").param("year", "2038").with(as(fx.provinceReviewer())))
                 .andExpect(status().isOk())
