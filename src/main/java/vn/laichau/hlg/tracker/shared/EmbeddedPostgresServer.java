@@ -375,7 +375,8 @@ public final class EmbeddedPostgresServer implements Closeable {
         }
     }
 
-    static Optional<Long> readPostmasterPid(Path directory) {
+    /** The process number in the folder's {@code postmaster.pid}, when there is one. */
+    public static Optional<Long> readPostmasterPid(Path directory) {
         try {
             return parsePid(Files.readAllLines(directory.resolve("postmaster.pid"), StandardCharsets.UTF_8));
         } catch (IOException e) {

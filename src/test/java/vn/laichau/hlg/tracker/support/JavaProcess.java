@@ -21,13 +21,16 @@ public final class JavaProcess implements AutoCloseable {
 
     private final Process process;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> everyLine = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
 
     private JavaProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
+        this.reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
+                    everyLine.add(line);
                     lines.add(line);
                 }
             } catch (IOException ignored) {
@@ -70,11 +73,15 @@ public final class JavaProcess implements AutoCloseable {
         throw new AssertionError("No line starting with " + prefix + " within " + timeout);
     }
 
-    /** Every line printed so far and not yet taken. */
-    public List<String> drain() {
-        List<String> taken = new ArrayList<>();
-        lines.drainTo(taken);
-        return taken;
+    /** Every line the process printed, once its output has ended (it was killed or it stopped). */
+    public List<String> everyLine(Duration timeout) throws InterruptedException {
+        reader.join(timeout.toMillis());
+        if (reader.isAlive()) {
+            throw new AssertionError("The process's output did not end within " + timeout);
+        }
+        synchronized (everyLine) {
+            return List.copyOf(everyLine);
+        }
     }
 
     public long pid() {
