@@ -1,6 +1,7 @@
 package vn.laichau.hlg.tracker;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -13,6 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class TrackerApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(TrackerApplication.class, args);
+        SpringApplication application = new SpringApplication(TrackerApplication.class);
+        if (java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--restore="))) {
+            // Restoring a backup (see backup.RestoreCommand) needs the database, not the web server.
+            application.setWebApplicationType(WebApplicationType.NONE);
+        }
+        application.run(args);
     }
 }

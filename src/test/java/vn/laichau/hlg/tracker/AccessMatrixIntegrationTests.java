@@ -55,6 +55,8 @@ class AccessMatrixIntegrationTests {
             GET /login/totp: SIGNED_IN
             POST /login/totp: SIGNED_IN
             GET /admin/audit: ADMIN
+            GET /admin/backups: ADMIN
+            POST /admin/backups: ADMIN
             GET /admin/accounts: ADMIN
             POST /admin/accounts: ADMIN
             GET /admin/accounts/new: ADMIN

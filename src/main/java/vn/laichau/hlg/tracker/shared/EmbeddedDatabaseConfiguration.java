@@ -14,6 +14,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * When no external database is configured ({@code SPRING_DATASOURCE_URL} unset), the application runs
@@ -35,22 +36,36 @@ class EmbeddedDatabaseConfiguration {
         return server;
     }
 
+    /**
+     * Connections to the embedded server. A request waits at most a few seconds for one, so that while
+     * the server restarts pages answer quickly with the error page instead of hanging.
+     */
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedPostgresServer server) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setJdbcUrl(server.jdbcUrl() + "&connectTimeout=5&tcpKeepAlive=true");
         dataSource.setUsername(EmbeddedPostgresServer.USER);
         dataSource.setMaximumPoolSize(10);
+        dataSource.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        dataSource.setValidationTimeout(Duration.ofSeconds(2).toMillis());
         dataSource.setPoolName("embedded");
         return dataSource;
+    }
+
+    /** Starts the embedded server again, on the same folder and port, when its postmaster has died. */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresWatchdog embeddedPostgresWatchdog(EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
+        return new EmbeddedPostgresWatchdog(server, properties.watchdogInterval());
     }
 
     /**
      * @param dataDir where the database files live; kept across restarts
      * @param port    0 for any free port
+     * @param watchdogInterval how often the server is checked and, when it has died, started again
      */
     @ConfigurationProperties("app.embedded-database")
-    record EmbeddedDatabaseProperties(@DefaultValue("./data/postgres") String dataDir, @DefaultValue("0") int port) {
+    record EmbeddedDatabaseProperties(@DefaultValue("./data/postgres") String dataDir, @DefaultValue("0") int port,
+                                      @DefaultValue("2s") Duration watchdogInterval) {
     }
 
     static class NoExternalDatabase implements Condition {

@@ -23,6 +23,17 @@ class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+    /** Before every other filter, so that a database that cannot be reached gives the Vietnamese 503 page. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter(
+            org.springframework.context.MessageSource messages) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new DatabaseUnavailableFilter(messages));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ERROR,
+                jakarta.servlet.DispatcherType.ASYNC);
+        return registration;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("lang");

@@ -58,7 +58,7 @@ public final class TestDatabase {
     private static TestDatabase embedded() {
         try {
             Path folder = Files.createTempDirectory("tracker-test-db");
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(folder.resolve("postgres"), 0);
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.startThrowAway(folder.resolve("postgres"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
                 delete(folder);
