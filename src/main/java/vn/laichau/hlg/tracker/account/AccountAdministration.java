@@ -2,7 +2,6 @@ package vn.laichau.hlg.tracker.account;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -12,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.laichau.hlg.tracker.agency.AgencyService;
 import vn.laichau.hlg.tracker.agency.AgencySummary;
 import vn.laichau.hlg.tracker.shared.AuditEvent;
+import vn.laichau.hlg.tracker.shared.Pages;
 import vn.laichau.hlg.tracker.shared.Role;
 import vn.laichau.hlg.tracker.shared.SearchText;
 import vn.laichau.hlg.tracker.shared.web.NotFoundException;
@@ -84,7 +84,8 @@ public class AccountAdministration {
 
     @Transactional(readOnly = true)
     public Page<AccountView> search(String typed, int page) {
-        Page<Account> found = accounts.search(SearchText.containsPattern(typed), PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        String pattern = SearchText.containsPattern(typed);
+        Page<Account> found = Pages.clamped(page, PAGE_SIZE, pageable -> accounts.search(pattern, pageable));
         Map<Long, String> agencyNames = new LinkedHashMap<>();
         agencies.findAll(found.stream().map(Account::getAgencyId).filter(Objects::nonNull).distinct().toList())
                 .forEach(agency -> agencyNames.put(agency.id(), agency.name()));

@@ -11,6 +11,7 @@ import vn.laichau.hlg.tracker.account.AccountAdministration.AccountCommand;
 import vn.laichau.hlg.tracker.agency.AgencyService;
 import vn.laichau.hlg.tracker.agency.AgencySummary;
 import vn.laichau.hlg.tracker.shared.AuditEvent;
+import vn.laichau.hlg.tracker.shared.InputText;
 import vn.laichau.hlg.tracker.shared.Role;
 import vn.laichau.hlg.tracker.unit.UnitService;
 
@@ -97,6 +98,8 @@ public class AccountImport {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        // The same cleaning as typed text: no control characters (NUL cannot be stored), Vietnamese in NFC.
+        text = InputText.clean(text);
         List<CSVRecord> records;
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get().parse(new StringReader(text))) {

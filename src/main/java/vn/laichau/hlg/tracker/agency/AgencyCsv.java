@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import vn.laichau.hlg.tracker.agency.AgencyViews.Problem;
+import vn.laichau.hlg.tracker.shared.InputText;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -60,6 +61,8 @@ final class AgencyCsv {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        // The same cleaning as typed text: no control characters (NUL cannot be stored), Vietnamese in NFC.
+        text = InputText.clean(text);
         if (text.isBlank()) {
             return new Parsed(List.of(Problem.of("admin.agencies.import.error.empty")), List.of());
         }

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import vn.laichau.hlg.tracker.shared.InputText;
 
 import java.time.Instant;
 
@@ -43,12 +44,14 @@ class AuditEntry {
 
     AuditEntry(Instant at, String kind, String actor, String address, String target, String oldValue, String newValue) {
         this.at = at;
-        this.kind = kind;
-        this.actor = actor;
-        this.address = address;
-        this.target = target;
-        this.oldValue = oldValue;
-        this.newValue = newValue;
+        // Whatever was typed (a user name of 100,000 characters at the sign-in) still leaves its line,
+        // cut to the columns' lengths.
+        this.kind = InputText.truncate(kind, 60);
+        this.actor = InputText.truncate(InputText.clean(actor), 100);
+        this.address = InputText.truncate(address, 64);
+        this.target = InputText.truncate(InputText.clean(target), 200);
+        this.oldValue = InputText.clean(oldValue);
+        this.newValue = InputText.clean(newValue);
     }
 
     Instant getAt() {

@@ -3,7 +3,6 @@ package vn.laichau.hlg.tracker.audit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
@@ -15,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.laichau.hlg.tracker.shared.AuditEvent;
+import vn.laichau.hlg.tracker.shared.Pages;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -78,7 +78,7 @@ public class AuditService {
         Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to.plusDays(1).atStartOfDay(zone).toInstant();
         String actorFilter = actor == null || actor.isBlank() ? null : actor.trim().toLowerCase(Locale.ROOT);
         String kindFilter = kind == null || kind.isBlank() ? null : kind;
-        return entries.search(actorFilter, kindFilter, start, end, PageRequest.of(Math.max(page, 0), PAGE_SIZE))
+        return Pages.clamped(page, PAGE_SIZE, pageable -> entries.search(actorFilter, kindFilter, start, end, pageable))
                 .map(entry -> new AuditLine(entry.getAt().atZone(zone).toLocalDateTime(), entry.getKind(),
                         entry.getActor(), entry.getAddress(), entry.getTarget(), entry.getOldValue(), entry.getNewValue()));
     }

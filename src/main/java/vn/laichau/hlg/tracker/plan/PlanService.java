@@ -174,7 +174,7 @@ public class PlanService {
      */
     @Transactional
     public Map<String, String> addIndicator(String code, String name, String unit, String memberCategory, Integer position) {
-        Map<String, String> errors = checkIndicator(name, unit, position);
+        Map<String, String> errors = checkIndicator(name, unit, memberCategory, position);
         String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
         if (!normalised.matches("[A-Z0-9_]{2,60}")) {
             errors.put("code", "plan.admin.indicator.codeInvalid");
@@ -196,7 +196,7 @@ public class PlanService {
     @Transactional
     public Map<String, String> updateIndicator(long id, long version, String name, String unit, String memberCategory,
                                                Integer position, boolean active) {
-        Map<String, String> errors = checkIndicator(name, unit, position);
+        Map<String, String> errors = checkIndicator(name, unit, memberCategory, position);
         String before = indicators.find(id).map(PlanService::describe).orElse(null);
         if (errors.isEmpty() && !indicators.update(id, version, name.strip(), unit.strip(), blankToNull(memberCategory),
                 position, active)) {
@@ -229,13 +229,16 @@ public class PlanService {
         return indicator.toString();
     }
 
-    private static Map<String, String> checkIndicator(String name, String unit, Integer position) {
+    private static Map<String, String> checkIndicator(String name, String unit, String memberCategory, Integer position) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (name == null || name.isBlank() || name.length() > 300) {
             errors.put("name", "plan.admin.indicator.nameRequired");
         }
         if (unit == null || unit.isBlank() || unit.length() > 40) {
             errors.put("unit", "plan.admin.indicator.unitRequired");
+        }
+        if (memberCategory != null && memberCategory.strip().length() > 60) {
+            errors.put("memberCategory", "plan.admin.indicator.memberCategoryTooLong");
         }
         if (position == null || position < 0 || position > 100000) {
             errors.put("position", "plan.admin.indicator.positionInvalid");

@@ -246,6 +246,9 @@ class ProgressReport {
         if (reason == null || reason.isBlank()) {
             throw new ReportWorkflowException("report.workflow.reasonRequired");
         }
+        if (reason.strip().length() > ReportService.REASON_LIMIT) {
+            throw new ReportWorkflowException("report.workflow.reasonTooLong");
+        }
     }
 
     private static <T> T change(List<FieldChange> changes, String field, T before, T after) {

@@ -50,6 +50,9 @@ import java.util.stream.Collectors;
 @Transactional(readOnly = true)
 public class ReportService {
 
+    /** The longest reason for returning or reopening a report, as the review form says. */
+    public static final int REASON_LIMIT = 5_000;
+
     private static final Duration NOTIFICATION_DAYS = Duration.ofDays(90);
     private static final int NOTIFICATION_LIMIT = 100;
 

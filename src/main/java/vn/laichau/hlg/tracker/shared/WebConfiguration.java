@@ -1,6 +1,9 @@
 package vn.laichau.hlg.tracker.shared;
 
+import jakarta.servlet.DispatcherType;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
@@ -77,5 +80,18 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor);
         registry.addInterceptor(FailedFormBinding.interceptor());
+        registry.addInterceptor(InputFilter.interceptor());
+    }
+
+    /**
+     * Parameters cleaned and checked before anything reads them: right after the character encoding is
+     * set, before Spring Security; on error pages too, which must read no parameter that failed to decode.
+     */
+    @Bean
+    FilterRegistrationBean<InputFilter> inputFilter() {
+        FilterRegistrationBean<InputFilter> registration = new FilterRegistrationBean<>(new InputFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
     }
 }

@@ -3,7 +3,6 @@ package vn.laichau.hlg.tracker.agency.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +25,7 @@ import vn.laichau.hlg.tracker.agency.AgencyViews.Filter;
 import vn.laichau.hlg.tracker.agency.AgencyViews.ListItem;
 import vn.laichau.hlg.tracker.agency.AgencyViews.Status;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.Pages;
 import vn.laichau.hlg.tracker.unit.UnitService;
 
 import java.time.LocalDate;
@@ -52,8 +52,8 @@ class AgencyAdminController {
                 @RequestParam(name = "status", required = false) Status status,
                 @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
         String typed = text == null ? "" : text.strip();
-        Page<ListItem> result = agencies.search(new Filter(typed, kindId, unitId, status),
-                PageRequest.of(Math.max(page, 0), PAGE_SIZE));
+        Filter filter = new Filter(typed, kindId, unitId, status);
+        Page<ListItem> result = Pages.clamped(page, PAGE_SIZE, pageable -> agencies.search(filter, pageable));
         model.addAttribute("agencies", result);
         model.addAttribute("q", typed);
         model.addAttribute("kind", kindId);

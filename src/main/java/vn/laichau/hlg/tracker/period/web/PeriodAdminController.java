@@ -1,5 +1,8 @@
 package vn.laichau.hlg.tracker.period.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,8 +44,12 @@ class PeriodAdminController {
                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, long version) {
     }
 
-    record ReopenForm(Long agencyId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openUntil, String reason) {
+    record ReopenForm(Long agencyId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openUntil,
+                      @Size(max = REASON_LIMIT, message = "period.reopen.reasonTooLong") String reason) {
     }
+
+    /** As long as the form's field allows. */
+    static final int REASON_LIMIT = 1_000;
 
     @GetMapping("/admin/periods")
     String list(Model model) {
@@ -84,10 +91,12 @@ class PeriodAdminController {
     }
 
     @PostMapping("/admin/periods/{year}/reopen")
-    String reopen(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @ModelAttribute ReopenForm form,
-                  BindingResult binding, Model model, RedirectAttributes redirect) {
+    String reopen(@AuthenticationPrincipal CurrentUser user, @PathVariable int year, @Valid @ModelAttribute ReopenForm form,
+                  BindingResult binding, Model model, RedirectAttributes redirect, HttpServletRequest request) {
         if (binding.hasErrors()) {
-            return page(model, year, unreadable(binding), null);
+            // What was typed comes back, also when a field could not be read at all (then the form is null).
+            ReopenForm typed = form != null ? form : new ReopenForm(null, null, request.getParameter("reason"));
+            return page(model, year, unreadable(binding), typed);
         }
         Map<String, String> errors = periods.reopenFor(user, year, form.agencyId(), form.openUntil(), form.reason());
         if (!errors.isEmpty()) {
@@ -97,10 +106,14 @@ class PeriodAdminController {
         return "redirect:/admin/periods";
     }
 
-    /** A date typed in another form (phones without a date picker) or a value that is not a number. */
+    /**
+     * A date typed in another form (phones without a date picker) or a value that is not a number; or a
+     * value the form's constraints refuse, under the message key the constraint names.
+     */
     private static Map<String, String> unreadable(BindingResult binding) {
         Map<String, String> errors = new LinkedHashMap<>();
-        binding.getFieldErrors().forEach(error -> errors.put(error.getField(), "period.form.unreadable"));
+        binding.getFieldErrors().forEach(error -> errors.put(error.getField(),
+                error.isBindingFailure() ? "period.form.unreadable" : error.getDefaultMessage()));
         return errors;
     }
 

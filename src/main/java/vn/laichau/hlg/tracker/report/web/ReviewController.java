@@ -63,6 +63,10 @@ class ReviewController {
 
     @GetMapping("/review/{id}")
     String review(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        return reviewPage(user, id, model);
+    }
+
+    private String reviewPage(CurrentUser user, long id, Model model) {
         ReportDetail report = reports.detail(user, id);
         model.addAttribute("report", report);
         model.addAttribute("previous", reports.previousYear(user, report).orElse(null));
@@ -82,6 +86,9 @@ class ReviewController {
     String returnReport(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                         @RequestParam(required = false) Long version, @RequestParam(required = false) String reason,
                         Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        if (tooLong(reason)) {
+            return reasonTooLong(user, id, reason, model, response);
+        }
         return act(user, id, model, redirect, response, "report.returned",
                 () -> reports.returnForRevision(user, id, version, reason));
     }
@@ -90,7 +97,22 @@ class ReviewController {
     String reopen(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                   @RequestParam(required = false) Long version, @RequestParam(required = false) String reason,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        if (tooLong(reason)) {
+            return reasonTooLong(user, id, reason, model, response);
+        }
         return act(user, id, model, redirect, response, "report.reopened", () -> reports.reopen(user, id, version, reason));
+    }
+
+    private static boolean tooLong(String reason) {
+        return reason != null && reason.strip().length() > ReportService.REASON_LIMIT;
+    }
+
+    /** The review page again, with the reason as typed and the message next to it. */
+    private String reasonTooLong(CurrentUser user, long id, String reason, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+        model.addAttribute("reason", reason);
+        model.addAttribute("reasonError", "report.workflow.reasonTooLong");
+        return reviewPage(user, id, model);
     }
 
     private String act(CurrentUser user, long id, Model model, RedirectAttributes redirect, HttpServletResponse response,
