@@ -1,5 +1,6 @@
 package vn.laichau.hlg.tracker.shared;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -11,10 +12,14 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.laichau.hlg.tracker.TrackerApplication;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +97,51 @@ class ServerWebIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void behindTheTrustedTlsProxyTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Accept", "text/html").header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.7")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).containsIgnoringCase("; Secure").containsIgnoringCase("HttpOnly");
+        assertThat(response.headers().firstValue("Strict-Transport-Security"))
+                .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
+    }
+
+    @Test
+    void theForwardedProtocolIsIgnoredFromAnAddressThatIsNotTheTrustedProxy() throws Exception {
+        String ownAddress = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                .map(InetAddress::getHostAddress).findFirst().orElse(null);
+        Assumptions.assumeTrue(ownAddress != null,
+                "this machine has no address besides the loopback to send an untrusted request from");
+
+        // Sent to the machine's own network address, the request comes from that address, not the loopback.
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://" + ownAddress + ":" + port + "/login"))
+                .header("Accept", "text/html").header("X-Forwarded-Proto", "https").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).doesNotContainIgnoringCase("secure");
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    @Test
+    void aPlainRequestFromTheProxyGetsNoSecureCookie() throws Exception {
+        HttpResponse<String> response = get("/login");
+
+        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).doesNotContainIgnoringCase("secure");
+        assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
