@@ -363,6 +363,7 @@ class InputFuzzIntegrationTests {
                 "ten", "UBND xã Nhập Thử", "loai", "UBND", "ma_don_vi_hanh_chinh", "106", "ngay_bat_dau", "01/07/2025"), "file");
         form("POST /admin/agencies/import/confirm", admin, "/admin/agencies/import/confirm", () -> map("token", "abc"));
         form("POST /admin/agencies/import/cancel", admin, "/admin/agencies/import/cancel", () -> none);
+        form("POST /admin/backups", admin, "/admin/backups", () -> none);
         form("POST /admin/periods/{year}/schedule", province, "/admin/periods/2030/schedule", () -> map(
                 "opensOn", "2029-12-15", "dueOn", "2030-12-14", "version", version("reporting_period", periodId(2030))));
         form("POST /admin/periods/{year}/close", province, "/admin/periods/2030/close", () -> none);
