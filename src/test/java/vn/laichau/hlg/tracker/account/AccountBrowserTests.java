@@ -74,7 +74,7 @@ class AccountBrowserTests {
         browser.findElement(By.id("username")).sendKeys(reporter);
         browser.findElement(By.id("displayName")).sendKeys("Vàng A Páo");
         new Select(browser.findElement(By.id("role"))).selectByVisibleText("Cán bộ báo cáo của cơ quan, đơn vị");
-        new Select(browser.findElement(By.id("agencyId"))).selectByVisibleText("UBND huyện Phong Thổ");
+        new Select(browser.findElement(By.id("agencyId"))).selectByVisibleText("UBND xã Phong Thổ");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("Đã tạo tài khoản");
