@@ -133,13 +133,14 @@ class InputFuzzIntegrationTests {
         }
         period2030 = jdbc.queryForMap("select opens_on, due_on, closed_at from reporting_period where year = 2030");
         suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        long district = id("select id from administrative_unit where code = '106'");
-        agency = agency("FZ-R-" + suffix, district);
-        editedAgency = agency("FZ-E-" + suffix, district);
-        closedAgency = agency("FZ-C-" + suffix, district);
-        obligations.refresh();
+        // Since 1 July 2025 communes sit directly under the province, and UBND cấp xã carry the plan's work.
+        long provinceUnit = id("select id from administrative_unit where code = '12'");
         unit = id("insert into administrative_unit (code, name, level, parent_id, opened_on) values (?, ?, 'COMMUNE', ?, "
-                + "date '2024-01-01') returning id", "FZ" + suffix, "Xã Thử " + suffix, district);
+                + "date '2024-01-01') returning id", "FZ" + suffix, "Xã Thử " + suffix, provinceUnit);
+        agency = agency("FZ-R-" + suffix, unit);
+        editedAgency = agency("FZ-E-" + suffix, unit);
+        closedAgency = agency("FZ-C-" + suffix, unit);
+        obligations.refresh();
         indicator = id("insert into indicator (code, name, unit, position) values (?, ?, 'người', 100) returning id",
                 "FZ_" + suffix, "Chỉ tiêu thử " + suffix);
         year = periods.currentYear();
@@ -160,13 +161,14 @@ class InputFuzzIntegrationTests {
         passwordAccount = accounts.create("fz", Role.VIEWER, null, "12");
         administered = accounts.create("fz", Role.REPORTER, "FZ-E-" + suffix, null);
         passwordHash = jdbc.queryForObject("select password_hash from account where id = ?", String.class, passwordAccount.id());
-        describeForms(district);
+        describeForms(provinceUnit);
     }
 
     @AfterEach
     void cleanup() {
         jdbc.update("update reporting_period set opens_on = ?, due_on = ?, closed_at = ? where year = 2030",
                 period2030.get("opens_on"), period2030.get("due_on"), period2030.get("closed_at"));
+        jdbc.update("delete from task_assignment_carrier where valid_from = date '2030-12-31'");
         String newAgencies = "select id from agency where id > " + baseline.get("agency");
         String newReports = "select id from progress_report where id > " + baseline.get("progress_report")
                 + " or agency_id in (" + newAgencies + ")";
@@ -312,7 +314,7 @@ class InputFuzzIntegrationTests {
         return mvc.perform(builder).andReturn();
     }
 
-    private void describeForms(long district) {
+    private void describeForms(long provinceUnit) {
         Role admin = Role.ADMIN;
         Role reporter = Role.REPORTER;
         Role province = Role.PROVINCE_REVIEWER;
@@ -342,7 +344,7 @@ class InputFuzzIntegrationTests {
                 "FZ-E-" + suffix, "ma_don_vi", ""), "file");
         form("POST /admin/accounts/import/confirm", admin, "/admin/accounts/import/confirm", () -> none);
         form("POST /admin/units", admin, "/admin/units", () -> map("code", "FZ" + SEQUENCE.incrementAndGet() + suffix,
-                "name", "Xã Mới Thử", "level", "COMMUNE", "parentId", String.valueOf(district), "openedOn", "2025-07-01"));
+                "name", "Xã Mới Thử", "level", "COMMUNE", "parentId", String.valueOf(provinceUnit), "openedOn", "2025-07-01"));
         form("POST /admin/units/{id}/rename", admin, "/admin/units/" + unit + "/rename", () -> map(
                 "name", "Xã Đổi Tên", "version", version("administrative_unit", unit)));
         form("POST /admin/units/{id}/close", admin, "/admin/units/" + unit + "/close", () -> {
@@ -351,10 +353,10 @@ class InputFuzzIntegrationTests {
         });
         form("POST /admin/agencies", admin, "/admin/agencies", () -> map("code", "FZ-N-" + SEQUENCE.incrementAndGet() + suffix,
                 "name", "UBND xã Thử Mới", "kindId", id("select id from agency_kind where code = 'UBND'") + "",
-                "unitId", String.valueOf(district), "openedOn", "2025-07-01", "version", "0"));
+                "unitId", String.valueOf(unit), "openedOn", "2025-07-01", "version", "0"));
         form("POST /admin/agencies/{id}/edit", admin, "/admin/agencies/" + editedAgency + "/edit", () -> map(
                 "code", "FZ-E-" + suffix, "name", "UBND xã Thử Sửa", "kindId", id("select id from agency_kind where code = 'UBND'") + "",
-                "unitId", String.valueOf(district), "openedOn", "2024-01-01", "version", version("agency", editedAgency)));
+                "unitId", String.valueOf(unit), "openedOn", "2024-01-01", "version", version("agency", editedAgency)));
         form("POST /admin/agencies/{id}/close", admin, "/admin/agencies/" + closedAgency + "/close", () -> {
             jdbc.update("update agency set closed_on = null where id = ?", closedAgency);
             return map("closedOn", "2030-01-01", "version", version("agency", closedAgency));
@@ -364,6 +366,12 @@ class InputFuzzIntegrationTests {
         form("POST /admin/agencies/import/confirm", admin, "/admin/agencies/import/confirm", () -> map("token", "abc"));
         form("POST /admin/agencies/import/cancel", admin, "/admin/agencies/import/cancel", () -> none);
         form("POST /admin/backups", admin, "/admin/backups", () -> none);
+        // Re-pointed after the last reporting window of the plan, so that no obligation changes.
+        Map<String, Object> assignment = jdbc.queryForMap("select id, agency_kind_id, unit_level from task_assignment "
+                + "where party_type = 'KIND' and unit_level is not null order by id limit 1");
+        form("POST /admin/plan/carriers", admin, "/admin/plan/carriers", () -> map("assignmentId",
+                String.valueOf(assignment.get("id")), "validFrom", "31/12/2030", "kindId", String.valueOf(assignment.get("agency_kind_id")),
+                "agencyId", "", "unitLevel", String.valueOf(assignment.get("unit_level")), "reason", "Thử nhập liệu"));
         form("POST /admin/periods/{year}/schedule", province, "/admin/periods/2030/schedule", () -> map(
                 "opensOn", "2029-12-15", "dueOn", "2030-12-14", "version", version("reporting_period", periodId(2030))));
         form("POST /admin/periods/{year}/close", province, "/admin/periods/2030/close", () -> none);

@@ -44,6 +44,7 @@ class DemoAccounts implements ApplicationRunner {
             new Demo("demo.tuphap", "Cán bộ Sở Tư pháp (mẫu)", Role.REPORTER, "SO-TU-PHAP", null),
             new Demo("demo.ubnd.tamduong", "Cán bộ UBND huyện Tam Đường (mẫu)", Role.REPORTER, "UBND-TAM-DUONG", null),
             new Demo("demo.ubnd.phongtho", "Cán bộ UBND huyện Phong Thổ (mẫu)", Role.REPORTER, "UBND-PHONG-THO", null),
+            new Demo("demo.xa.binhlu", "Cán bộ UBND xã Bình Lư (mẫu)", Role.REPORTER, "UBND-XA-BINH-LU", null),
             new Demo("demo.viewer", "Lãnh đạo tỉnh (mẫu)", Role.VIEWER, null, "12"));
 
     private final AccountRepository accounts;

@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Turns an account into the {@link Scope} it may see. Every read and write of agency data goes through
  * a scope on the server: a reporter sees its agency, a reviewer or viewer the agencies of its unit and
- * of every unit below it, an administrator no report at all.
+ * of every unit below it (and, where an administrator confirmed a closed unit's successors, of those
+ * successors too), an administrator no report at all.
  */
 @Service
 @Transactional(readOnly = true)
@@ -52,7 +53,7 @@ public class ScopeService {
             case ADMIN -> Scope.NONE;
             case REPORTER -> user.agencyId() == null ? Scope.NONE : new Scope(Set.of(), user.agencyId());
             case PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER ->
-                    user.unitId() == null ? Scope.NONE : new Scope(new HashSet<>(units.subtreeIds(user.unitId())), null);
+                    user.unitId() == null ? Scope.NONE : new Scope(new HashSet<>(units.overseenIds(user.unitId())), null);
         };
     }
 

@@ -98,12 +98,19 @@ class DashboardQueries {
         return jdbc.getJdbcTemplate().queryForList("select year from reporting_period order by year", Integer.class);
     }
 
-    /** The root first, then its open-or-closed children by name. */
-    List<UnitRef> rootAndChildren(long root) {
+    /**
+     * The root first, then, by name, its children that existed during the year's data window: 2024 lists the
+     * districts, 2025 the districts (until 30/6) and the communes (from 1/7), 2026 the communes.
+     */
+    List<UnitRef> rootAndChildren(long root, int year) {
         return jdbc.query("""
-                        select id, code, name from administrative_unit where id = :root or parent_id = :root
-                        order by (id = :root) desc, name""",
-                new MapSqlParameterSource("root", root),
+                        select u.id, u.code, u.name from administrative_unit u
+                        where u.id = :root
+                           or (u.parent_id = :root
+                               and exists (select 1 from reporting_period p where p.year = :year
+                                           and u.opened_on <= p.data_to and (u.closed_on is null or u.closed_on > p.data_from)))
+                        order by (u.id = :root) desc, u.name""",
+                new MapSqlParameterSource("root", root).addValue("year", year),
                 (rs, i) -> new UnitRef(rs.getLong("id"), rs.getString("code"), rs.getString("name")));
     }
 

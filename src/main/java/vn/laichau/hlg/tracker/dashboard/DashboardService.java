@@ -140,7 +140,7 @@ public class DashboardService {
         boolean pastDue = LocalDate.now(clock).isAfter(dueOn);
 
         List<Integer> years = queries.periodYears();
-        List<UnitRef> units = queries.rootAndChildren(root);
+        List<UnitRef> units = queries.rootAndChildren(root, year);
         UnitRef parent = queries.parentOf(root)
                 .filter(id -> scopes.scopeOf(user).unitIds().contains(id))
                 .map(id -> new UnitRef(id, null, null)).orElse(null);

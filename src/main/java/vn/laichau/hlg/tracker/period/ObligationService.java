@@ -20,8 +20,11 @@ import java.util.Optional;
 /**
  * The obligations (agency × task × year a report is owed for), derived from the plan: every lead
  * assignment of a task, in every year of its timeline that has a reporting period, names one agency
- * (party AGENCY) or every agency of a kind at a level (party KIND) that was open at some time during
- * the year's data window. Kept in a table so that pages and dashboards read them by index.
+ * (party AGENCY) or every agency of a kind at a level (party KIND), as issued or, from a day on, as
+ * re-pointed (the assignment's spans, see {@code task_assignment_span}). An agency owes a year's report
+ * when, on some day of the year's data window, it was open and a span of the assignment named it: an
+ * agency that opens or closes inside the window owes a report for its part of it, and one closed
+ * before the window owes nothing. Kept in a table so that pages and dashboards read them by index.
  *
  * <p>Call {@link #refresh()} after changing agencies, assignments, timelines or periods; it also runs
  * at start-up.
@@ -38,17 +41,18 @@ public class ObligationService implements ApplicationRunner {
      */
     private static final String REFRESH = """
             with owed as (
-                select distinct a.id as agency_id, ta.task_id, p.year
-                from task_assignment ta
-                join task_timeline_entry tl on tl.task_id = ta.task_id
+                select distinct a.id as agency_id, s.task_id, p.year
+                from task_assignment_span s
+                join task_timeline_entry tl on tl.task_id = s.task_id
                 join reporting_period p on p.year = tl.year
-                join agency a on (ta.party_type = 'AGENCY' and a.id = ta.agency_id)
-                              or (ta.party_type = 'KIND' and a.kind_id = ta.agency_kind_id)
+                join agency a on (s.party_type = 'AGENCY' and a.id = s.agency_id)
+                              or (s.party_type = 'KIND' and a.kind_id = s.agency_kind_id)
                 join administrative_unit u on u.id = a.unit_id
-                where ta.role = 'LEAD'
-                  and (ta.party_type = 'AGENCY' or ta.unit_level is null or u.level = ta.unit_level)
-                  and a.opened_on <= p.data_to
-                  and (a.closed_on is null or a.closed_on > p.data_from)
+                where s.role = 'LEAD'
+                  and (s.party_type = 'AGENCY' or s.unit_level is null or u.level = s.unit_level)
+                  -- some day of the window on which the agency was open and the span named it
+                  and greatest(a.opened_on, p.data_from, coalesce(s.valid_from, p.data_from))
+                      <= least(coalesce(a.closed_on - 1, p.data_to), p.data_to, coalesce(s.valid_to - 1, p.data_to))
             ),
             removed as (
                 delete from obligation o
@@ -80,7 +84,8 @@ public class ObligationService implements ApplicationRunner {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(AuditEvent event) {
-        if (event.kind().startsWith("AGENCY") || event.kind().startsWith("AGENCIES") || event.kind().startsWith("UNIT_CLOSED")) {
+        if (event.kind().startsWith("AGENCY") || event.kind().startsWith("AGENCIES") || event.kind().startsWith("UNIT_CLOSED")
+                || event.kind().startsWith("ASSIGNMENT")) {
             refresh();
         }
     }

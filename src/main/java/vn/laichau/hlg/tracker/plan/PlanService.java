@@ -6,12 +6,16 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.laichau.hlg.tracker.agency.AgencyService;
 import vn.laichau.hlg.tracker.shared.AuditEvent;
 import vn.laichau.hlg.tracker.agency.AgencySummary;
+import vn.laichau.hlg.tracker.plan.PlanViews.AssignmentRef;
+import vn.laichau.hlg.tracker.plan.PlanViews.CarrierView;
 import vn.laichau.hlg.tracker.plan.PlanViews.GroupView;
 import vn.laichau.hlg.tracker.plan.PlanViews.PartyView;
 import vn.laichau.hlg.tracker.plan.PlanViews.PlanOverview;
 import vn.laichau.hlg.tracker.plan.PlanViews.TaskDetail;
 import vn.laichau.hlg.tracker.plan.PlanViews.TaskSummary;
 import vn.laichau.hlg.tracker.plan.PlanViews.TimelineYear;
+
+import vn.laichau.hlg.tracker.unit.UnitLevel;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,10 +43,12 @@ public class PlanService {
     private final AgencyService agencies;
     private final IndicatorCatalog indicators;
     private final ApplicationEventPublisher events;
+    private final AssignmentCarriers carriers;
 
     PlanService(PlanRepository plans, TaskRepository tasks, TaskAssignmentRepository assignments,
                 TimelineEntryRepository timeline, AgencyService agencies, IndicatorCatalog indicators,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, AssignmentCarriers carriers) {
+        this.carriers = carriers;
         this.events = events;
         this.indicators = indicators;
         this.plans = plans;
@@ -77,18 +83,23 @@ public class PlanService {
 
     private TaskDetail detail(Plan plan, Task task, LocalDate day) {
         List<TaskAssignment> taskAssignments = assignments.findByTaskIdOrderByRoleAscPositionAsc(task.getId());
-        Map<Long, AgencySummary> named = agencies.findAll(taskAssignments.stream()
-                        .map(TaskAssignment::getAgencyId).filter(Objects::nonNull).distinct().toList())
+        Map<Long, CarrierView> carried = carriers.on(day).stream()
+                .collect(Collectors.toMap(CarrierView::assignmentId, Function.identity()));
+        List<Party> parties = taskAssignments.stream().map(assignment -> Party.of(assignment, carried.get(assignment.getId())))
+                .toList();
+        Map<Long, AgencySummary> named = agencies.findAll(parties.stream()
+                        .map(Party::agencyId).filter(Objects::nonNull).distinct().toList())
                 .stream().collect(Collectors.toMap(AgencySummary::id, Function.identity()));
-        Map<Long, List<AgencySummary>> byKind = agencies.findOpenOfKinds(taskAssignments.stream()
-                        .map(TaskAssignment::getAgencyKindId).filter(Objects::nonNull).distinct().toList(), day)
+        Map<Long, List<AgencySummary>> byKind = agencies.findOpenOfKinds(parties.stream()
+                        .map(Party::kindId).filter(Objects::nonNull).distinct().toList(), day)
                 .stream().collect(Collectors.groupingBy(AgencySummary::kindId));
 
         List<PartyView> lead = new ArrayList<>();
         List<PartyView> coordinating = new ArrayList<>();
-        for (TaskAssignment assignment : taskAssignments) {
+        for (int i = 0; i < taskAssignments.size(); i++) {
+            TaskAssignment assignment = taskAssignments.get(i);
             PartyView party = new PartyView(assignment.getWording(), assignment.getPartyType(),
-                    resolve(assignment, named, byKind, day));
+                    resolve(parties.get(i), named, byKind, day), carried.get(assignment.getId()));
             (assignment.getRole() == AssignmentRole.LEAD ? lead : coordinating).add(party);
         }
         TaskGroup group = task.getGroup();
@@ -96,14 +107,27 @@ public class PlanService {
                 group.getTitle(), !group.getCode().equals(task.getCode()), task.getDescription(), lead, coordinating);
     }
 
-    private static List<AgencySummary> resolve(TaskAssignment assignment, Map<Long, AgencySummary> named,
+    /** Who an assignment names on a day: its carrier then, or the party as issued. */
+    private record Party(PartyType type, Long agencyId, Long kindId, UnitLevel level) {
+
+        static Party of(TaskAssignment assignment, CarrierView carrier) {
+            if (carrier == null) {
+                return new Party(assignment.getPartyType(), assignment.getAgencyId(), assignment.getAgencyKindId(),
+                        assignment.getUnitLevel());
+            }
+            return new Party(carrier.partyType(), carrier.partyType() == PartyType.AGENCY ? carrier.agencyId() : null,
+                    carrier.partyType() == PartyType.KIND ? carrier.kindId() : null, carrier.unitLevel());
+        }
+    }
+
+    private static List<AgencySummary> resolve(Party party, Map<Long, AgencySummary> named,
                                                Map<Long, List<AgencySummary>> byKind, LocalDate day) {
-        return switch (assignment.getPartyType()) {
-            case AGENCY -> Optional.ofNullable(named.get(assignment.getAgencyId()))
+        return switch (party.type()) {
+            case AGENCY -> Optional.ofNullable(named.get(party.agencyId()))
                     .filter(agency -> isOpen(agency, day))
                     .map(List::of).orElse(List.of());
-            case KIND -> byKind.getOrDefault(assignment.getAgencyKindId(), List.of()).stream()
-                    .filter(agency -> assignment.getUnitLevel() == null || agency.unitLevel() == assignment.getUnitLevel())
+            case KIND -> byKind.getOrDefault(party.kindId(), List.of()).stream()
+                    .filter(agency -> party.level() == null || agency.unitLevel() == party.level())
                     .toList();
             case TEXT -> List.of();
         };
@@ -132,6 +156,66 @@ public class PlanService {
 
     private Plan plan() {
         return plans.findByCode(Plan.LAI_CHAU).orElseThrow(() -> new IllegalStateException("The plan is not seeded"));
+    }
+
+    /** For each task code, the re-pointed assignments and who carries them on {@code day}. */
+    public Map<String, List<CarrierView>> carriersOn(LocalDate day) {
+        return carriers.on(day).stream()
+                .collect(Collectors.groupingBy(CarrierView::taskCode, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** Every re-pointing ever made, newest day first. */
+    public List<CarrierView> carrierHistory() {
+        return carriers.all();
+    }
+
+    /** The assignments that name an agency or a kind of agency, which can be re-pointed. */
+    public List<AssignmentRef> repointableAssignments() {
+        return carriers.assignments();
+    }
+
+    /**
+     * Re-points an assignment from a day on: to one agency, or to every agency of a kind (at a level, or at
+     * every level). Earlier days keep their carrier, so nothing owed for an earlier period changes.
+     *
+     * @return field → message key for each problem; empty when saved
+     */
+    @Transactional
+    public Map<String, String> repoint(Long assignmentId, LocalDate from, Long agencyId, Long kindId, UnitLevel level,
+                                       String reason, String actor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Plan plan = plan();
+        if (assignmentId == null || !carriers.exists(assignmentId)) {
+            errors.put("assignmentId", "plan.admin.carrier.assignmentRequired");
+        }
+        if (from == null) {
+            errors.put("validFrom", "plan.admin.carrier.dayRequired");
+        } else if (from.getYear() < plan.getStartYear() || from.getYear() > plan.getEndYear()) {
+            errors.put("validFrom", "plan.admin.carrier.dayOutOfPlan");
+        } else if (assignmentId != null && !errors.containsKey("assignmentId") && carriers.hasCarrierOn(assignmentId, from)) {
+            errors.put("validFrom", "plan.admin.carrier.dayTaken");
+        }
+        if ((agencyId == null) == (kindId == null)) {
+            errors.put("carrier", "plan.admin.carrier.oneCarrier");
+        } else if (agencyId != null && agencies.findAll(List.of(agencyId)).isEmpty()) {
+            errors.put("carrier", "plan.admin.carrier.oneCarrier");
+        } else if (kindId != null && agencies.kinds().stream().noneMatch(kind -> kind.id() == kindId)) {
+            errors.put("carrier", "plan.admin.carrier.oneCarrier");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 2000) {
+            errors.put("reason", "plan.admin.carrier.reasonRequired");
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        long id = carriers.add(assignmentId, from, agencyId, kindId, level == null ? null : level.name(), why, actor);
+        CarrierView saved = carriers.all().stream().filter(c -> c.id() == id).findFirst().orElseThrow();
+        events.publishEvent(new AuditEvent("ASSIGNMENT_REPOINTED", null, null, "assignment:" + assignmentId,
+                saved.taskCode() + " " + saved.wording(),
+                "from " + from + ": " + (saved.agencyName() != null ? saved.agencyName()
+                        : saved.kindName() + (level == null ? "" : " " + level.name())) + "; " + why));
+        return errors;
     }
 
     /** Every leaf task with its id, in the document's order. */

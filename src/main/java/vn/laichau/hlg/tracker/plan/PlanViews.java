@@ -43,9 +43,24 @@ public final class PlanViews {
 
     /**
      * A party as worded in the document, with the agencies it names. {@code TEXT} parties name no agency;
-     * a kind at a level may name none yet (no such agency recorded, or all closed).
+     * a kind at a level may name none yet (no such agency recorded, or all closed). When the assignment is
+     * re-pointed, {@code carrier} says to whom and since when, and the agencies are the carrier's.
      */
-    public record PartyView(String wording, PartyType type, List<AgencySummary> agencies) {
+    public record PartyView(String wording, PartyType type, List<AgencySummary> agencies, CarrierView carrier) {
+    }
+
+    /**
+     * Who carries an assignment of the plan from a day on, instead of the party as issued: one agency
+     * ({@code AGENCY}) or every agency of a kind at a level ({@code KIND}).
+     */
+    public record CarrierView(long id, long assignmentId, String taskCode, AssignmentRole role, String wording,
+                              java.time.LocalDate validFrom, PartyType partyType, Long agencyId, String agencyName,
+                              Long kindId, String kindName,
+                              vn.laichau.hlg.tracker.unit.UnitLevel unitLevel, String reason, String setBy) {
+    }
+
+    /** An assignment that names an agency or a kind, for choosing one to re-point. */
+    public record AssignmentRef(long id, String taskCode, AssignmentRole role, String wording) {
     }
 
     /** A leaf task by id, for modules that store task ids. */

@@ -49,6 +49,10 @@ class TaskAssignment {
     protected TaskAssignment() {
     }
 
+    Long getId() {
+        return id;
+    }
+
     Long getTaskId() {
         return taskId;
     }

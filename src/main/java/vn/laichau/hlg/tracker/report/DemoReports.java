@@ -64,6 +64,16 @@ class DemoReports implements ApplicationRunner {
             new Plan("demo.hlg.phongtho", "HLG-PHONG-THO", "3", ReportStatus.APPROVED),
             new Plan("demo.hlg.phongtho", "HLG-PHONG-THO", "5", ReportStatus.DRAFT));
 
+    /** Reports under the structure from 1/7/2025. */
+    private record Later(String reporter, String agencyCode, String taskCode, int year, ReportStatus status) {
+    }
+
+    private static final List<Later> LATER = List.of(
+            new Later("demo.xa.binhlu", "UBND-XA-BINH-LU", "1", 2025, ReportStatus.APPROVED),
+            new Later("demo.xa.binhlu", "UBND-XA-BINH-LU", "1", 2026, ReportStatus.DRAFT),
+            new Later("demo.hlg.tinh", "HLG-TINH", "3", 2026, ReportStatus.SUBMITTED),
+            new Later("demo.hlg.tinh", "HLG-TINH", "10", 2026, ReportStatus.SUBMITTED));
+
     private static final List<String> RESULTS = List.of(
             "Tổ chức các hội nghị phổ biến pháp luật cho cán bộ, hội viên và Nhân dân tại các xã vùng sâu, vùng xa; lồng ghép tuyên truyền vào các buổi sinh hoạt thôn, bản bằng tiếng Mông, tiếng Dao.",
             "Ban hành kế hoạch triển khai; giao nhiệm vụ cụ thể cho các chi hội; phối hợp với Phòng Tư pháp tổ chức tập huấn cho báo cáo viên, tuyên truyền viên pháp luật.",
@@ -112,7 +122,18 @@ class DemoReports implements ApplicationRunner {
             create(reporter, reviewer, agencyId, taskId, 2025, p.status2025(), i + 1, random);
             count += 2;
         }
-        log.info("Demo profile: added {} sample progress reports for 2024 and 2025", count);
+        // After 1/7/2025: a commune reports for its half of 2025 and for 2026; the province's association for 2026.
+        // Whoever reviewed huyện Tam Đường also reviews the communes that succeeded it (confirmed for the demo).
+        jdbc.sql("update unit_successor set scope_confirmed = true where unit_id = (select id from administrative_unit where code = '106')")
+                .update();
+        for (Later later : LATER) {
+            Person reporter = account(later.reporter()).orElseThrow();
+            long agencyId = jdbc.sql("select id from agency where code = ?").param(later.agencyCode()).query(Long.class).single();
+            long taskId = jdbc.sql("select id from task where code = ?").param(later.taskCode()).query(Long.class).single();
+            create(reporter, account("demo.tinh.pho").orElseThrow(), agencyId, taskId, later.year(), later.status(), count, random);
+            count++;
+        }
+        log.info("Demo profile: added {} sample progress reports for 2024, 2025 and 2026", count);
     }
 
     private record Person(long id, String displayName, Long agencyId) {

@@ -30,7 +30,7 @@ class ReportQueries {
 
     /** Where a report sits: agency, unit, task and the period's due date. */
     record Header(long id, long agencyId, String agencyName, long unitId, String unitName, long taskId, String taskCode,
-                  String taskTitle, int year, LocalDate dueOn) {
+                  String taskTitle, int year, LocalDate dueOn, LocalDate partFrom, LocalDate partTo) {
     }
 
     /** The units a reviewer may filter by: its own unit's subtree, in one statement. */
@@ -47,9 +47,20 @@ class ReportQueries {
                 .param("ids", unitIds).query(UnitOption.class).list();
     }
 
+    /*
+     * part_from/part_to: the part of the year's data window the agency was open, when it opened or closed
+     * inside it (null when open throughout). An agency recorded as open since the plan's first day counts
+     * as open from the start of the first window (its earlier history is not tracked).
+     */
     private static final String HEADER = """
             select r.id, a.id as agency_id, a.name as agency_name, u.id as unit_id, u.name as unit_name,
-                   t.id as task_id, t.code as task_code, t.title as task_title, r.year, p.due_on
+                   t.id as task_id, t.code as task_code, t.title as task_title, r.year, p.due_on,
+                   case when a.opened_on > greatest(p.data_from, (select make_date(min(start_year), 1, 1) from plan))
+                             or a.closed_on <= p.data_to
+                        then greatest(a.opened_on, p.data_from) end as part_from,
+                   case when a.opened_on > greatest(p.data_from, (select make_date(min(start_year), 1, 1) from plan))
+                             or a.closed_on <= p.data_to
+                        then least(coalesce(a.closed_on - 1, p.data_to), p.data_to) end as part_to
             from progress_report r
             join agency a on a.id = r.agency_id
             join administrative_unit u on u.id = a.unit_id
@@ -69,11 +80,26 @@ class ReportQueries {
         return jdbc.sql(HEADER + "where r.id in (:ids) order by r.id").param("ids", reportIds).query(Header.class).list();
     }
 
+    /** The day the agency closed, when it closed before the year's data window began (it owes nothing then). */
+    Optional<LocalDate> closedBefore(long agencyId, int year) {
+        return jdbc.sql("""
+                select a.closed_on from agency a join reporting_period p on p.year = ?
+                where a.id = ? and a.closed_on is not null and a.closed_on <= p.data_from""")
+                .params(year, agencyId).query(LocalDate.class).optional();
+    }
+
     List<ObligationRow> obligations(long agencyId, int year) {
         return jdbc.sql("""
                 select o.id as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, o.year,
-                       r.id as report_id, r.status, p.due_on, r.return_reason
+                       r.id as report_id, r.status, p.due_on, r.return_reason,
+                       case when a.opened_on > greatest(p.data_from, (select make_date(min(start_year), 1, 1) from plan))
+                             or a.closed_on <= p.data_to
+                            then greatest(a.opened_on, p.data_from) end as part_from,
+                       case when a.opened_on > greatest(p.data_from, (select make_date(min(start_year), 1, 1) from plan))
+                             or a.closed_on <= p.data_to
+                            then least(coalesce(a.closed_on - 1, p.data_to), p.data_to) end as part_to
                 from obligation o
+                join agency a on a.id = o.agency_id
                 join task t on t.id = o.task_id
                 join task_group g on g.id = t.group_id
                 join reporting_period p on p.year = o.year
@@ -87,7 +113,8 @@ class ReportQueries {
     List<ObligationRow> contributions(long agencyId, int year) {
         return jdbc.sql("""
                 select 0 as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, p.year,
-                       r.id as report_id, r.status, p.due_on, r.return_reason
+                       r.id as report_id, r.status, p.due_on, r.return_reason,
+                       null::date as part_from, null::date as part_to
                 from task t
                 join task_group g on g.id = t.group_id
                 join reporting_period p on p.year = :year

@@ -148,7 +148,26 @@ public class ReportService {
     /** Whether the person may change this report now (own agency, editable state, period accepting edits). */
     public boolean canEdit(CurrentUser user, ReportDetail report) {
         return user.role() == Role.REPORTER && user.agencyId() != null && user.agencyId() == report.agencyId()
-                && report.status().editable() && periods.acceptsEdits(report.year(), report.agencyId());
+                && report.status().editable() && periods.acceptsEdits(report.year(), report.agencyId())
+                && queries.closedBefore(report.agencyId(), report.year()).isEmpty();
+    }
+
+    /** Why the person may not change this report now, as a message key (see {@link #canEdit}). */
+    public String whyNotEditable(CurrentUser user, ReportDetail report) {
+        if (!report.status().editable() || user.role() != Role.REPORTER) {
+            return "report.workflow.locked";
+        }
+        return queries.closedBefore(report.agencyId(), report.year()).isPresent()
+                ? "report.workflow.agencyClosed" : "report.workflow.periodClosed";
+    }
+
+    /**
+     * The day the reporter's agency closed, when that was before the year's data window: it owes nothing
+     * for the year and may only read its earlier reports.
+     */
+    public Optional<java.time.LocalDate> agencyClosedBefore(CurrentUser user, int year) {
+        return user.role() == Role.REPORTER && user.agencyId() != null
+                ? queries.closedBefore(user.agencyId(), year) : Optional.empty();
     }
 
     /** Whether the person is a reviewer of the report's agency (scope checked by {@link #detail}). */
@@ -251,6 +270,9 @@ public class ReportService {
         if (existing.isPresent()) {
             return existing.get();
         }
+        if (queries.closedBefore(user.agencyId(), year).isPresent()) {
+            throw new ReportWorkflowException("report.workflow.agencyClosed");
+        }
         if (!periods.acceptsEdits(year, user.agencyId())) {
             throw new ReportWorkflowException("report.workflow.periodClosed");
         }
@@ -280,7 +302,7 @@ public class ReportService {
     public Map<String, String> save(CurrentUser user, long reportId, ReportForm form, boolean submit) {
         ReportDetail detail = detail(user, reportId);
         if (!canEdit(user, detail)) {
-            throw new ReportWorkflowException(detail.status().editable() ? "report.workflow.periodClosed" : "report.workflow.locked");
+            throw new ReportWorkflowException(whyNotEditable(user, detail));
         }
         ReportValidation.Result result = ReportValidation.check(form, detail.kind(), indicatorIds(detail), submit);
         if (!result.valid()) {
@@ -474,6 +496,6 @@ public class ReportService {
                 report.getImplementationStatus(), report.getPercentComplete(), report.getResults(), report.getDifficulties(),
                 report.getProposals(), report.getBudgetPlanned(), report.getBudgetSpent(), indicators,
                 report.getFirstSubmittedAt(), report.getSubmittedAt(), report.getApprovedAt(), report.getReturnReason(),
-                report.getUpdatedAt(), report.getVersion(), header.dueOn(), onTime, files);
+                report.getUpdatedAt(), report.getVersion(), header.dueOn(), onTime, files, header.partFrom(), header.partTo());
     }
 }

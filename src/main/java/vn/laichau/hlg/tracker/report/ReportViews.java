@@ -16,7 +16,8 @@ public final class ReportViews {
      * contribute to. {@code reportId} and {@code status} are null until the report is started.
      */
     public record ObligationRow(long obligationId, long taskId, String taskCode, String taskTitle, int year,
-                                Long reportId, ReportStatus status, LocalDate dueOn, String returnReason) {
+                                Long reportId, ReportStatus status, LocalDate dueOn, String returnReason,
+                                LocalDate partFrom, LocalDate partTo) {
 
         /** Days until the due date (negative when overdue), counted from {@code today}. */
         public long daysLeft(LocalDate today) {
@@ -35,7 +36,7 @@ public final class ReportViews {
                                String difficulties, String proposals, BigDecimal budgetPlanned, BigDecimal budgetSpent,
                                List<IndicatorValue> indicators, Instant firstSubmittedAt, Instant submittedAt,
                                Instant approvedAt, String returnReason, Instant updatedAt, long version, LocalDate dueOn,
-                               Boolean onTime, List<AttachmentView> attachments) {
+                               Boolean onTime, List<AttachmentView> attachments, LocalDate partFrom, LocalDate partTo) {
     }
 
     /** An indicator of the report's task with the value reported (null when not filled in). */

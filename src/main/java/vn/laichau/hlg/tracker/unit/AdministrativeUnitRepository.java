@@ -26,4 +26,20 @@ interface AdministrativeUnitRepository extends JpaRepository<AdministrativeUnit,
                 select u.id from administrative_unit u join tree t on u.parent_id = t.id)
             select id from tree""", nativeQuery = true)
     List<Long> findSubtreeIds(long unitId);
+
+    /**
+     * The unit, every unit below it and, through successors an administrator confirmed, every unit that
+     * took over from one of them (and the units below those): what a reviewer or viewer of the unit oversees.
+     */
+    @Query(value = """
+            with recursive edge(from_id, to_id) as (
+                select parent_id, id from administrative_unit where parent_id is not null
+                union all
+                select unit_id, successor_id from unit_successor where scope_confirmed),
+            tree(id) as (
+                select id from administrative_unit where id = :unitId
+                union
+                select e.to_id from edge e join tree t on e.from_id = t.id)
+            select id from tree""", nativeQuery = true)
+    List<Long> findOverseenIds(long unitId);
 }

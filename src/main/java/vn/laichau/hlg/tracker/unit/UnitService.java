@@ -60,6 +60,14 @@ public class UnitService {
         return units.findSubtreeIds(unitId);
     }
 
+    /**
+     * What a reviewer or viewer of the unit oversees: the unit and every unit below it (its history) and,
+     * where an administrator confirmed it, the units that succeeded them and the units below those.
+     */
+    public List<Long> overseenIds(long unitId) {
+        return units.findOverseenIds(unitId);
+    }
+
     public Optional<UnitSummary> findById(long id) {
         return units.findById(id).map(UnitSummary::of);
     }

@@ -62,7 +62,7 @@ class AccountBrowserTests {
         browser.type(By.id("username"), reporter);
         browser.type(By.id("displayName"), "Vàng A Páo");
         browser.select(By.id("role"), "Cán bộ báo cáo của cơ quan, đơn vị");
-        browser.select(By.id("agencyId"), "UBND huyện Phong Thổ");
+        browser.select(By.id("agencyId"), "UBND xã Phong Thổ");
         browser.submit(SUBMIT, "/admin/accounts/\\d+", By.id("one-time-password"));
 
         assertThat(browser.text(By.cssSelector(".alert-success"))).contains("Đã tạo tài khoản");

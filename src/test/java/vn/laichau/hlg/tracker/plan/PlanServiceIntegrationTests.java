@@ -27,6 +27,13 @@ class PlanServiceIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @org.junit.jupiter.api.AfterEach
+    void removeTestCommune() {
+        jdbc.update("delete from obligation where agency_id in (select id from agency where code = 'UBND-BAN-GIANG')");
+        jdbc.update("delete from agency where code = 'UBND-BAN-GIANG'");
+        jdbc.update("delete from administrative_unit where code = 'TEST-BAN-GIANG'");
+    }
+
     @Test
     void districtPeoplesCommitteesStandForTheEightUbndOfThe2024Districts() {
         TaskDetail task = plans.task("1", DAY).orElseThrow();
@@ -65,27 +72,31 @@ class PlanServiceIntegrationTests {
 
     @Test
     void aClosedAgencyNoLongerStandsForItsKindAfterItCloses() {
-        jdbc.update("update agency set closed_on = date '2025-07-01' where code = 'UBND-TAM-DUONG'");
+        PartyView lastDistrictDay = plans.task("1", LocalDate.of(2025, 6, 30)).orElseThrow().lead().get(1);
+        PartyView firstCommuneDay = plans.task("1", LocalDate.of(2025, 7, 1)).orElseThrow().lead().get(1);
 
-        assertThat(names(plans.task("1", LocalDate.of(2025, 6, 30)).orElseThrow().lead().get(1)))
-                .hasSize(8).contains("UBND huyện Tam Đường");
-        assertThat(names(plans.task("1", LocalDate.of(2025, 7, 1)).orElseThrow().lead().get(1)))
-                .hasSize(7).doesNotContain("UBND huyện Tam Đường");
+        assertThat(lastDistrictDay.carrier()).isNull();
+        assertThat(names(lastDistrictDay)).hasSize(8).contains("UBND huyện Tam Đường");
+        // From 1/7/2025 the districts are closed and "UBND cấp huyện" is carried by the communes' committees.
+        assertThat(firstCommuneDay.wording()).isEqualTo("UBND cấp huyện");
+        assertThat(firstCommuneDay.carrier().validFrom()).isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(names(firstCommuneDay)).hasSize(38).contains("UBND xã Bình Lư")
+                .noneMatch(name -> name.startsWith("UBND huyện") || name.startsWith("UBND thành phố"));
     }
 
     @Test
     void anAgencyOpenedLaterJoinsItsKindFromItsOpeningDay() {
         jdbc.update("""
                 insert into administrative_unit (code, name, level, parent_id, opened_on)
-                select '03388', 'Xã Bản Giang', 'COMMUNE', id, date '2025-07-01' from administrative_unit where code = '106'""");
+                select 'TEST-BAN-GIANG', 'Xã Bản Giang', 'COMMUNE', id, date '2025-07-01' from administrative_unit where code = '12'""");
         jdbc.update("""
                 insert into agency (code, name, kind_id, unit_id, opened_on)
                 select 'UBND-BAN-GIANG', 'UBND xã Bản Giang', k.id, u.id, date '2025-07-01'
-                from agency_kind k, administrative_unit u where k.code = 'UBND' and u.code = '03388'""");
+                from agency_kind k, administrative_unit u where k.code = 'UBND' and u.code = 'TEST-BAN-GIANG'""");
 
         assertThat(plans.task("1", LocalDate.of(2025, 6, 30)).orElseThrow().lead().get(2).agencies()).isEmpty();
         assertThat(names(plans.task("1", LocalDate.of(2025, 7, 1)).orElseThrow().lead().get(2)))
-                .containsExactly("UBND xã Bản Giang");
+                .hasSize(38 + 1).contains("UBND xã Bản Giang", "UBND xã Bình Lư");
     }
 
     @Test

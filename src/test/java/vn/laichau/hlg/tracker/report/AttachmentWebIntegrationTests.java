@@ -52,7 +52,7 @@ class AttachmentWebIntegrationTests {
     @BeforeEach
     void setUp() throws Exception {
         fixtures = new ReportFixtures(jdbc, obligations);
-        long agency = fixtures.agency("UBND", "106");
+        long agency = fixtures.agency("UBND", "03390");
         reporter = fixtures.reporter(agency);
         String url = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/reports/start")
                         .with(csrf()).with(authentication(ReportFixtures.auth(reporter)))

@@ -34,11 +34,13 @@ class ObligationServiceIntegrationTests {
 
     @Test
     void theSeededPlanOwesWhatTheDocumentAssigns() {
-        // Task 1 is led by every district People's Committee, every year 2024-2030.
-        assertThat(count("UBND-TAM-DUONG", "1")).isEqualTo(7);
+        // Task 1 is led by every district People's Committee while the districts exist (2024, and 2025 up to
+        // 30/6), then by the communes' committees that carry it from 1/7/2025 (2025 to 2030).
+        assertThat(count("UBND-TAM-DUONG", "1")).isEqualTo(2);
+        assertThat(count("UBND-XA-BINH-LU", "1")).isEqualTo(6);
         // Task 2 by the provincial coordinating council (one agency) and the district councils (a kind).
         assertThat(count("HDPH-TINH", "2")).isEqualTo(7);
-        assertThat(count("HDPH-PHONG-THO", "2")).isEqualTo(7);
+        assertThat(count("HDPH-PHONG-THO", "2")).isEqualTo(2);
         // Task 11.1 runs in its milestone years only; Sở Tư pháp coordinates task 3 but leads nothing there.
         assertThat(count("HLG-TINH", "11.1")).isEqualTo(jdbc.queryForObject(
                 "select count(*) from task_timeline_entry tl join task t on t.id = tl.task_id where t.code = '11.1'", Integer.class));
@@ -48,7 +50,7 @@ class ObligationServiceIntegrationTests {
 
     @Test
     void anAgencyOpenedOrClosedDuringThePlanOwesOnlyTheYearsItWasOpen() {
-        long agency = fixtures.agency("UBND", "106");
+        long agency = fixtures.agency("UBND", "03390");
         assertThat(years(agency)).isEqualTo(7);
         // Closed on 1 March 2026: open during part of the 2026 data window, not in 2027's.
         jdbc.update("update agency set closed_on = date '2026-03-01' where id = ?", agency);

@@ -42,7 +42,7 @@ class ReminderIntegrationTests {
     @BeforeEach
     void setUp() {
         fixtures = new ReportFixtures(jdbc, obligations);
-        long agency = fixtures.agency("UBND", "109");
+        long agency = fixtures.agency("UBND", "03549");
         address = "canbo." + agency + "@phongtho.example.vn";
         fixtures.account(Role.REPORTER, agency, null, address);
         sender = new JavaMailSenderImpl();

@@ -57,7 +57,9 @@ class ReportBrowserTests {
     void setUp() {
         browser.driver().manage().window().setSize(new Dimension(360, 760));
         fixtures = new ReportFixtures(jdbc, obligations);
-        long agency = fixtures.agency("UBND", "106");
+        // 2026: the district closed on 1/7/2025; its UBND cấp xã successors report, and its reviewers oversee them
+        fixtures.confirmSuccessors("106");
+        long agency = fixtures.agency("UBND", "03390");
         reporter = fixtures.reporter(agency);
         reviewer = fixtures.reviewer(Role.DISTRICT_REVIEWER, "106", null);
         String hash = passwordEncoder.encode(PASSWORD);

@@ -21,6 +21,7 @@ final class ReportFixtures {
     private final ObligationService obligations;
     private final List<Long> agencies = new ArrayList<>();
     private final List<Long> accounts = new ArrayList<>();
+    private final List<String> confirmedDistricts = new ArrayList<>();
 
     ReportFixtures(JdbcTemplate jdbc, ObligationService obligations) {
         this.jdbc = jdbc;
@@ -46,6 +47,17 @@ final class ReportFixtures {
         }
         obligations.refresh();
         return ids;
+    }
+
+    /**
+     * Since 1/7/2025 the district's work is done by its successor communes: reviewers scoped to the district
+     * oversee them once this is confirmed (undone at cleanup).
+     */
+    void confirmSuccessors(String districtCode) {
+        jdbc.update("""
+                update unit_successor set scope_confirmed = true
+                where unit_id = (select id from administrative_unit where code = ?)""", districtCode);
+        confirmedDistricts.add(districtCode);
     }
 
     long unitId(String unitCode) {
@@ -85,6 +97,12 @@ final class ReportFixtures {
     }
 
     void cleanup() {
+        for (String district : confirmedDistricts) {
+            jdbc.update("""
+                    update unit_successor set scope_confirmed = false
+                    where unit_id = (select id from administrative_unit where code = ?)""", district);
+        }
+        confirmedDistricts.clear();
         for (Long agency : agencies) {
             jdbc.update("delete from report_event where report_id in (select id from progress_report where agency_id = ?)", agency);
             jdbc.update("delete from report_attachment where report_id in (select id from progress_report where agency_id = ?)", agency);

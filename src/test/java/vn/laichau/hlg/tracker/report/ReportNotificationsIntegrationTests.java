@@ -53,7 +53,9 @@ class ReportNotificationsIntegrationTests {
     @BeforeEach
     void setUp() {
         fixtures = new ReportFixtures(jdbc, obligations);
-        agency = fixtures.agency("UBND", "111");
+        // 2026: the district closed on 1/7/2025; its UBND cấp xã successors report, and its reviewers oversee them
+        fixtures.confirmSuccessors("111");
+        agency = fixtures.agency("UBND", "03598");
         reporter = fixtures.reporter(agency);
         reviewer = fixtures.reviewer(Role.DISTRICT_REVIEWER, "111", null);
     }

@@ -61,7 +61,9 @@ class ReportPageStatementCountIntegrationTests {
 
     @Test
     void theReportAndReviewPagesRunABoundedNumberOfStatementsWhateverTheDataSize() throws Exception {
-        long agency = fixtures.agency("UBND", "106");
+        // 2026: the district closed on 1/7/2025; its UBND cấp xã successors report, and its reviewers oversee them
+        fixtures.confirmSuccessors("106");
+        long agency = fixtures.agency("UBND", "03390");
         CurrentUser reporter = fixtures.reporter(agency);
         CurrentUser reviewer = fixtures.reviewer(Role.DISTRICT_REVIEWER, "106", null);
         long small = leadReport(agency, "1", FEW, reporter);

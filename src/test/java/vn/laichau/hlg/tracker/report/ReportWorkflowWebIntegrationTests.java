@@ -57,7 +57,9 @@ class ReportWorkflowWebIntegrationTests {
     @BeforeEach
     void setUp() {
         fixtures = new ReportFixtures(jdbc, obligations);
-        agency = fixtures.agency("UBND", "106");
+        // 2026: the district closed on 1/7/2025; its UBND cấp xã successors report, and its reviewers oversee them
+        fixtures.confirmSuccessors("106");
+        agency = fixtures.agency("UBND", "03390");
         reporter = fixtures.reporter(agency);
         districtReviewer = fixtures.reviewer(Role.DISTRICT_REVIEWER, "106", null);
         provinceReviewer = fixtures.reviewer(Role.PROVINCE_REVIEWER, "12", null);
@@ -174,7 +176,7 @@ class ReportWorkflowWebIntegrationTests {
                 .andExpect(content().string(not(containsString("href=\"/review/" + id + "\""))));
         mvc.perform(get("/review").param("status", "APPROVED").param("year", String.valueOf(YEAR)).with(reviewer))
                 .andExpect(content().string(not(containsString("href=\"/review/" + id + "\""))));
-        mvc.perform(get("/review").param("unit", String.valueOf(fixtures.unitId("106"))).param("task", String.valueOf(fixtures.taskId("1")))
+        mvc.perform(get("/review").param("unit", String.valueOf(fixtures.unitId("03390"))).param("task", String.valueOf(fixtures.taskId("1")))
                         .param("year", String.valueOf(YEAR)).with(reviewer))
                 .andExpect(content().string(containsString("href=\"/review/" + id + "\"")));
     }

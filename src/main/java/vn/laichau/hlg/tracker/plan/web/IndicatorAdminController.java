@@ -10,18 +10,30 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.laichau.hlg.tracker.plan.PlanService;
 import vn.laichau.hlg.tracker.plan.PlanViews.IndicatorView;
+import vn.laichau.hlg.tracker.agency.AgencyService;
 import vn.laichau.hlg.tracker.shared.web.NotFoundException;
+import vn.laichau.hlg.tracker.unit.UnitLevel;
+
+import java.time.Clock;
+import java.time.LocalDate;
 
 import java.util.Map;
 
-/** Administration of indicators: add and change them, attach them to tasks and detach them. */
+/**
+ * Administration of the plan: indicators (add and change them, attach them to tasks and detach them), and
+ * who carries an assignment from a day on.
+ */
 @Controller
 class IndicatorAdminController {
 
     private final PlanService plan;
+    private final AgencyService agencies;
+    private final Clock clock;
 
-    IndicatorAdminController(PlanService plan) {
+    IndicatorAdminController(PlanService plan, AgencyService agencies, Clock clock) {
         this.plan = plan;
+        this.agencies = agencies;
+        this.clock = clock;
     }
 
     /** An indicator as typed; the position stays text so that a typo comes back with its message. */
@@ -83,7 +95,43 @@ class IndicatorAdminController {
         return "redirect:/admin/plan#task-" + taskId;
     }
 
+    /** A re-pointing as typed: the day stays text so that a typo comes back with its message. */
+    record CarrierForm(Long assignmentId, String validFrom, Long agencyId, Long kindId, String unitLevel, String reason) {
+
+        static CarrierForm empty() {
+            return new CarrierForm(null, "", null, null, "", "");
+        }
+    }
+
+    @PostMapping("/admin/plan/carriers")
+    String repoint(@ModelAttribute CarrierForm carrier, java.security.Principal user, Model model,
+                   RedirectAttributes redirect) {
+        LocalDate from = parseDay(carrier.validFrom());
+        UnitLevel level = carrier.unitLevel() == null || carrier.unitLevel().isBlank() ? null
+                : java.util.Arrays.stream(UnitLevel.values()).filter(l -> l.name().equals(carrier.unitLevel())).findFirst()
+                .orElse(null);
+        Map<String, String> errors = plan.repoint(carrier.assignmentId(), from, carrier.agencyId(), carrier.kindId(), level,
+                carrier.reason(), user.getName());
+        if (!errors.isEmpty()) {
+            return page(model, null, new IndicatorForm("", "", "", "", "100", true, null), Map.of(), carrier, errors);
+        }
+        redirect.addFlashAttribute("flashSuccess", "plan.admin.carrier.saved");
+        return "redirect:/admin/plan#carriers";
+    }
+
     private String page(Model model, Long editing, IndicatorForm form, Map<String, String> errors) {
+        return page(model, editing, form, errors, CarrierForm.empty(), Map.of());
+    }
+
+    private String page(Model model, Long editing, IndicatorForm form, Map<String, String> errors, CarrierForm carrier,
+                        Map<String, String> carrierErrors) {
+        model.addAttribute("carrierForm", carrier);
+        model.addAttribute("carrierErrors", carrierErrors);
+        model.addAttribute("assignments", plan.repointableAssignments());
+        model.addAttribute("carriers", plan.carrierHistory());
+        model.addAttribute("agencies", agencies.findOpenOn(LocalDate.now(clock)));
+        model.addAttribute("kinds", agencies.kinds());
+        model.addAttribute("levels", UnitLevel.values());
         model.addAttribute("tasks", plan.taskRefs());
         model.addAttribute("byTask", plan.indicatorsByTask(false));
         model.addAttribute("indicators", plan.indicators());
@@ -91,6 +139,23 @@ class IndicatorAdminController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "plan/admin";
+    }
+
+    /** A day as a date field sends it (yyyy-MM-dd) or as typed (dd/MM/yyyy); null when neither. */
+    private static LocalDate parseDay(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        for (java.time.format.DateTimeFormatter format : new java.time.format.DateTimeFormatter[] {
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
+                java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT)}) {
+            try {
+                return LocalDate.parse(text.strip(), format);
+            } catch (java.time.format.DateTimeParseException notThisFormat) {
+                // try the next one
+            }
+        }
+        return null;
     }
 
     private static Integer position(IndicatorForm form) {

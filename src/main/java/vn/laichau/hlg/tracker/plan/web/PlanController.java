@@ -24,7 +24,10 @@ class PlanController {
 
     @GetMapping("/plan")
     String plan(Model model) {
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("plan", plans.overview());
+        model.addAttribute("carriers", plans.carriersOn(today));
+        model.addAttribute("today", today);
         return "plan/index";
     }
 

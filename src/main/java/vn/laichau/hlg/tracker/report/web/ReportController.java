@@ -69,7 +69,9 @@ class ReportController {
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("obligations", reports.obligations(user, chosen));
         model.addAttribute("contributions", reports.contributionsToMake(user, chosen));
-        model.addAttribute("acceptsEdits", periods.acceptsEdits(chosen, user.agencyId()));
+        java.util.Optional<LocalDate> closedOn = reports.agencyClosedBefore(user, chosen);
+        model.addAttribute("agencyClosedOn", closedOn.orElse(null));
+        model.addAttribute("acceptsEdits", closedOn.isEmpty() && periods.acceptsEdits(chosen, user.agencyId()));
         return "report/list";
     }
 
@@ -110,8 +112,7 @@ class ReportController {
     String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model, RedirectAttributes redirect) {
         ReportDetail report = reports.detail(user, id);
         if (!reports.canEdit(user, report)) {
-            redirect.addFlashAttribute("flashError", report.status().editable() && user.role() == Role.REPORTER
-                    ? "report.workflow.periodClosed" : "report.workflow.locked");
+            redirect.addFlashAttribute("flashError", reports.whyNotEditable(user, report));
             return "redirect:/reports/" + id;
         }
         return form(model, report, formOf(report), Map.of(), null);
@@ -125,7 +126,7 @@ class ReportController {
         boolean submit = "submit".equals(action);
         ReportDetail report = reports.detail(user, id);
         if (!reports.canEdit(user, report)) {
-            redirect.addFlashAttribute("flashError", report.status().editable() ? "report.workflow.periodClosed" : "report.workflow.locked");
+            redirect.addFlashAttribute("flashError", reports.whyNotEditable(user, report));
             return "redirect:/reports/" + id;
         }
         Map<String, String> errors = new LinkedHashMap<>(reports.validate(user, id, form, submit));

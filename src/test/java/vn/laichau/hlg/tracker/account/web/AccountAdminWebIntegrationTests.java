@@ -124,8 +124,8 @@ class AccountAdminWebIntegrationTests {
         CurrentUser admin = accounts.create("quantri", Role.ADMIN, null, null);
         String a = "csv.a" + System.nanoTime() % 1_000_000;
         String csv = "\uFEFFten_dang_nhap,ho_ten,vai_tro,ma_co_quan,ma_don_vi\n"
-                + a + ",Nguyễn Văn A,REPORTER,UBND-TAM-DUONG,\n"
-                + a + ",Trùng tên,REPORTER,UBND-TAM-DUONG,\n"
+                + a + ",Nguyễn Văn A,REPORTER,UBND-XA-BINH-LU,\n"
+                + a + ",Trùng tên,REPORTER,UBND-XA-BINH-LU,\n"
                 + "csv.b,Trần Thị B,REPORTER,KHONG-CO,\n"
                 + "csv.c,Lê Văn C,THU_KY,,12\n"
                 + "Có Dấu,Ai Đó,VIEWER,,12\n";
@@ -148,8 +148,8 @@ class AccountAdminWebIntegrationTests {
         CurrentUser admin = accounts.create("quantri", Role.ADMIN, null, null);
         String suffix = String.valueOf(System.nanoTime() % 1_000_000);
         String csv = "ten_dang_nhap,ho_ten,vai_tro,ma_co_quan,ma_don_vi\n"
-                + "csv.tot1." + suffix + ",Giàng A Tốt,REPORTER,UBND-MUONG-TE,\n"
-                + "csv.tot2." + suffix + ",Vàng Thị Tốt,DISTRICT_REVIEWER,HLG-MUONG-TE,\n";
+                + "csv.tot1." + suffix + ",Giàng A Tốt,REPORTER,UBND-XA-MUONG-TE,\n"
+                + "csv.tot2." + suffix + ",Vàng Thị Tốt,DISTRICT_REVIEWER,UBND-XA-MUONG-TE,\n";
         MvcResult preview = mvc.perform(multipart("/admin/accounts/import").file(csvFile(csv)).with(as(admin)).with(csrf()))
                 .andExpect(content().string(containsString("Tất cả các dòng đều hợp lệ"))).andReturn();
 

@@ -67,15 +67,15 @@ class AgencyImportWebIntegrationTests {
         String p = prefix();
         String csv = BOM + """
                 ma,ten,loai,ma_don_vi_hanh_chinh,ngay_bat_dau
-                %1$s-OK,UBND xã Đúng,UBND,106,01/07/2027
-                %1$s-KIND,Cơ quan Loại Lạ,KHONG_CO,106,01/07/2027
+                %1$s-OK,UBND xã Đúng,UBND,03390,01/07/2027
+                %1$s-KIND,Cơ quan Loại Lạ,KHONG_CO,03390,01/07/2027
                 %1$s-UNIT,Cơ quan Đơn Vị Lạ,UBND,999,01/07/2027
-                %1$s-DUP,Cơ quan Trùng 1,UBND,106,2027-07-01
-                %1$s-dup,Cơ quan Trùng 2,UBND,106,2027-07-01
+                %1$s-DUP,Cơ quan Trùng 1,UBND,03390,2027-07-01
+                %1$s-dup,Cơ quan Trùng 2,UBND,03390,2027-07-01
                 SO-TU-PHAP,Sở Tư pháp lần nữa,SO_BAN_NGANH,12,01/01/2027
-                %1$s-DATE,Cơ quan Ngày Sai,UBND,106,31/02/2027
-                %1$s-NONAME,,UBND,106,01/07/2027
-                %1$s-EARLY,Cơ quan Mở Quá Sớm,UBND,106,01/01/2020
+                %1$s-DATE,Cơ quan Ngày Sai,UBND,03390,31/02/2027
+                %1$s-NONAME,,UBND,03390,01/07/2027
+                %1$s-EARLY,Cơ quan Mở Quá Sớm,UBND,03390,01/01/2020
                 """.formatted(p);
         int before = agencyCount();
         Cookie session = upload(csv);
@@ -109,8 +109,8 @@ class AgencyImportWebIntegrationTests {
         String p = prefix();
         String csv = BOM + """
                 Ten;Ma;Loai;Ma_don_vi_hanh_chinh;Ngay_bat_dau;ghi_chu
-                UBND xã Thử Nhập Một;%1$s-1;ubnd;106;01/07/2027;không dùng
-                Hội Luật gia xã Thử Nhập Hai;%1$s-2;HOI_LUAT_GIA;107;2027-07-01;
+                UBND xã Thử Nhập Một;%1$s-1;ubnd;03390;01/07/2027;không dùng
+                Hội Luật gia xã Thử Nhập Hai;%1$s-2;HOI_LUAT_GIA;03445;2027-07-01;
 
                 """.formatted(p);
         Cookie session = upload(csv);
@@ -131,7 +131,7 @@ class AgencyImportWebIntegrationTests {
                 from agency a join agency_kind k on k.id = a.kind_id join administrative_unit u on u.id = a.unit_id
                 where a.code = ?""", p + "-1");
         assertThat(first).containsEntry("name", "UBND xã Thử Nhập Một").containsEntry("search_text", "ubnd xa thu nhap mot")
-                .containsEntry("kind", "UBND").containsEntry("unit", "106").containsEntry("opened_on", "2027-07-01");
+                .containsEntry("kind", "UBND").containsEntry("unit", "03390").containsEntry("opened_on", "2027-07-01");
         assertThat(agencyCount(p)).isEqualTo(2);
         assertThat(events.stream(AuditEvent.class)).singleElement()
                 .extracting(AuditEvent::kind, AuditEvent::newValue)
@@ -149,8 +149,8 @@ class AgencyImportWebIntegrationTests {
         String p = prefix();
         Cookie session = upload("""
                 ma,ten,loai,ma_don_vi_hanh_chinh,ngay_bat_dau
-                %1$s-1,UBND xã Một,UBND,106,01/07/2027
-                %1$s-2,UBND xã Hai,UBND,106,01/07/2027
+                %1$s-1,UBND xã Một,UBND,03390,01/07/2027
+                %1$s-2,UBND xã Hai,UBND,03390,01/07/2027
                 """.formatted(p));
         MvcResult preview = mvc.perform(get("/admin/agencies/import/preview").with(admin()).cookie(session))
                 .andExpect(content().string(containsString("Cả 2 dòng đều đúng."))).andReturn();
@@ -170,7 +170,7 @@ class AgencyImportWebIntegrationTests {
 
     @Test
     void aFileThatIsNotUtf8OrLacksAColumnIsExplained() throws Exception {
-        byte[] latin1 = "ma,ten,loai,ma_don_vi_hanh_chinh,ngay_bat_dau\nX,Hội,UBND,106,01/07/2027\n"
+        byte[] latin1 = "ma,ten,loai,ma_don_vi_hanh_chinh,ngay_bat_dau\nX,Hội,UBND,03390,01/07/2027\n"
                 .getBytes(StandardCharsets.ISO_8859_1);
         latin1[latin1.length - 20] = (byte) 0xE9;
         Cookie session = upload(latin1);

@@ -35,9 +35,12 @@ class PlanWebIntegrationTests {
         mvc.perform(get("/plan/tasks/3"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("UBND các huyện, thành phố")))
-                .andExpect(content().string(containsString("UBND huyện Nậm Nhùn")))
-                .andExpect(content().string(containsString("Hội Luật gia huyện Than Uyên")))
-                .andExpect(content().string(containsString("(8 cơ quan, đơn vị)")));
+                // the districts closed on 1/7/2025: their part is carried by the communes and the province's association
+                .andExpect(content().string(containsString("Từ ngày 01/07/2025, phần giao cho “UBND các huyện, thành phố” do Ủy ban nhân dân cấp xã đảm nhận.")))
+                .andExpect(content().string(containsString("UBND xã Hua Bum")))
+                .andExpect(content().string(containsString("Từ ngày 01/07/2025, phần giao cho “Hội Luật gia cấp huyện” do Hội Luật gia tỉnh đảm nhận.")))
+                .andExpect(content().string(not(containsString("Hội Luật gia huyện Than Uyên"))))
+                .andExpect(content().string(containsString("(38 cơ quan, đơn vị)")));
     }
 
     @Test
