@@ -246,7 +246,7 @@ public class DashboardService {
         long root = rootFor(user, unitId);
         List<Integer> years = List.of(year);
         return participation(root, year, false,
-                indicators(root, year, false, years, queries.rootAndChildren(root)));
+                indicators(root, year, false, years, queries.rootAndChildren(root, year)));
     }
 
     private List<Participation> participation(long root, int year, boolean include, Indicators indicators) {
