@@ -116,6 +116,7 @@ class AccessMatrixIntegrationTests {
             POST /reports/{id}/attachments/{attachmentId}/delete: REPORTER, PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
             GET /review: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             GET /review/{id}: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            GET /review/{id}/approve: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             POST /review/{id}/approve: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             POST /review/{id}/return: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             POST /review/{id}/reopen: PROVINCE_REVIEWER, DISTRICT_REVIEWER

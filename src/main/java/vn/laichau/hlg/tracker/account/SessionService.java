@@ -31,9 +31,12 @@ public class SessionService {
         this.clock = clock;
     }
 
-    /** One open session as its owner sees it. */
+    /**
+     * One open session as its owner sees it; {@code browser} and {@code system} name the device (null
+     * when not recognised), {@code device} is the User-Agent as sent.
+     */
     public record OpenSession(String handle, LocalDateTime signedInAt, LocalDateTime lastActive, String address,
-                              String device, boolean current) {
+                              String device, String browser, String system, boolean current) {
     }
 
     public List<OpenSession> sessionsOf(CurrentUser user, String currentSessionId) {
@@ -43,10 +46,11 @@ public class SessionService {
                     Long at = session.getAttribute(SignInSession.AT);
                     String address = session.getAttribute(SignInSession.ADDRESS);
                     String device = session.getAttribute(SignInSession.USER_AGENT);
+                    UserAgents.Device named = UserAgents.describe(device);
                     return new OpenSession(handle(session.getId()),
                             at == null ? null : LocalDateTime.ofInstant(Instant.ofEpochMilli(at), clock.getZone()),
                             LocalDateTime.ofInstant(session.getLastAccessedTime(), clock.getZone()),
-                            address == null ? "" : address, device == null ? "" : device,
+                            address == null ? "" : address, device == null ? "" : device, named.browser(), named.system(),
                             session.getId().equals(currentSessionId));
                 })
                 .sorted(Comparator.comparing(OpenSession::lastActive).reversed())

@@ -33,7 +33,7 @@ import java.util.TreeSet;
  * <pre>
  * DRAFT → submit → SUBMITTED → approve → APPROVED (locked)
  * SUBMITTED → return (reason) → RETURNED → edit, submit → SUBMITTED
- * APPROVED → reopen (province reviewer, reason) → RETURNED
+ * APPROVED → reopen (a reviewer of the agency's unit, reason) → RETURNED
  * </pre>
  * The {@code version} column makes a stale save or a second reviewer's simultaneous step fail instead
  * of overwriting.
@@ -216,11 +216,14 @@ class ProgressReport {
         updatedById = reviewerId;
     }
 
-    /** A province reviewer opens an approved report again for correction, saying why. */
+    /**
+     * A reviewer opens an approved report again for correction, saying why: a province reviewer any
+     * report, a district reviewer those of its unit (the scope is checked by the service).
+     */
     void reopen(String reason, Role role, long reviewerId, Instant now) {
         requireStatus(ReportStatus.APPROVED);
-        if (role != Role.PROVINCE_REVIEWER) {
-            throw new ReportWorkflowException("report.workflow.reopenProvinceOnly");
+        if (role != Role.PROVINCE_REVIEWER && role != Role.DISTRICT_REVIEWER) {
+            throw new ReportWorkflowException("report.workflow.reopenReviewerOnly");
         }
         requireReason(reason);
         status = ReportStatus.RETURNED;

@@ -3,6 +3,7 @@ package vn.laichau.hlg.tracker.report;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.laichau.hlg.tracker.report.ReportViews.Laggard;
 import vn.laichau.hlg.tracker.report.ReportViews.AttachmentView;
 import vn.laichau.hlg.tracker.report.ReportViews.HistoryLine;
 import vn.laichau.hlg.tracker.report.ReportViews.Notification;
@@ -109,6 +110,51 @@ class ReportQueries {
                 order by g.position, t.position""").params(agencyId, year).query(ObligationRow.class).list();
     }
 
+    /**
+     * What the agency still owes, whatever the year: obligations without a report, drafts and returned
+     * reports; returned first, then by due date (the most overdue first).
+     */
+    List<ObligationRow> openObligations(long agencyId) {
+        return jdbc.sql("""
+                select o.id as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, o.year,
+                       r.id as report_id, r.status, p.due_on, r.return_reason
+                from obligation o
+                join task t on t.id = o.task_id
+                join task_group g on g.id = t.group_id
+                join reporting_period p on p.year = o.year
+                left join progress_report r on r.agency_id = o.agency_id and r.task_id = o.task_id
+                                            and r.year = o.year and r.kind = 'LEAD'
+                where o.agency_id = ? and (r.id is null or r.status in ('DRAFT', 'RETURNED'))
+                order by (r.status = 'RETURNED') desc nulls last, p.due_on nulls last, o.year, g.position, t.position
+                limit 200""").params(agencyId).query(ObligationRow.class).list();
+    }
+
+    /**
+     * The agencies of the units with the most obligations past their due date and not yet submitted
+     * ({@code today} in Vietnam), most first.
+     */
+    List<Laggard> laggards(Collection<Long> unitIds, java.time.LocalDate today, int limit) {
+        if (unitIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select a.id as agency_id, a.name as agency_name, u.name as unit_name, count(*) as overdue,
+                       min(p.due_on) as oldest_due_on
+                from obligation o
+                join agency a on a.id = o.agency_id
+                join administrative_unit u on u.id = a.unit_id
+                join reporting_period p on p.year = o.year
+                left join progress_report r on r.agency_id = o.agency_id and r.task_id = o.task_id
+                                            and r.year = o.year and r.kind = 'LEAD'
+                where a.unit_id in (:units) and p.due_on < :today
+                  and (r.id is null or r.status in ('DRAFT', 'RETURNED'))
+                group by a.id, a.name, u.name
+                order by count(*) desc, min(p.due_on), a.name
+                limit :limit""")
+                .param("units", unitIds).param("today", today).param("limit", limit)
+                .query(Laggard.class).list();
+    }
+
     /** Tasks of the year that the agency coordinates (and does not lead), with its contribution if started. */
     List<ObligationRow> contributions(long agencyId, int year) {
         return jdbc.sql("""
@@ -180,8 +226,10 @@ class ReportQueries {
 
     List<HistoryLine> history(long reportId) {
         return jdbc.sql("""
-                select at, actor_name, action, field, old_value, new_value, comment
-                from report_event where report_id = ? order by at desc, id desc""")
+                select e.at, e.actor_name, e.action, e.field, e.old_value, e.new_value, e.comment, i.name as indicator_name
+                from report_event e
+                left join indicator i on e.field like 'indicator:%' and i.id::text = substring(e.field from 11)
+                where e.report_id = ? order by e.at desc, e.id desc""")
                 .param(reportId).query(HistoryLine.class).list();
     }
 
@@ -250,7 +298,8 @@ class ReportQueries {
         }
         String sql = """
                 select e.report_id, e.at, e.action, e.actor_name, a.name as agency_name, t.code as task_code, r.year,
-                       e.comment, (e.at > coalesce(nr.read_at, timestamptz '1970-01-01')) as unread, r.kind
+                       e.comment, (e.at > coalesce(nr.read_at, timestamptz '1970-01-01') and """ + NOT_ACTED_ON + """
+                       ) as unread, r.kind
                 """ + latestConcerning(reviewer);
         return notificationParams(jdbc.sql(sql), accountId, unitIds, agencyId, since, limit)
                 .query(Notification.class).list();
@@ -264,11 +313,23 @@ class ReportQueries {
         }
         String sql = """
                 select count(*) filter (where unread) from (
-                    select e.at > coalesce(nr.read_at, timestamptz '1970-01-01') as unread
+                    select e.at > coalesce(nr.read_at, timestamptz '1970-01-01') and """ + NOT_ACTED_ON + """
+                       as unread
                 """ + latestConcerning(reviewer) + ") n";
         return notificationParams(jdbc.sql(sql), accountId, unitIds, agencyId, since, limit)
                 .query(Long.class).single();
     }
+
+    /**
+     * A notification stays new only while its step is the report's latest: once someone acts on the
+     * report (a reviewer approves, returns or reopens it, the agency submits it again), it is no longer
+     * new for anyone.
+     */
+    private static final String NOT_ACTED_ON = " " + """
+             not exists (select 1 from report_event later
+                        where later.report_id = e.report_id
+                          and later.action in ('SUBMITTED', 'APPROVED', 'RETURNED', 'REOPENED')
+                          and (later.at > e.at or (later.at = e.at and later.id > e.id)))""";
 
     /** The latest events that concern a reviewer (of :units) or a reporter (of :agency), newest first. */
     private static String latestConcerning(boolean reviewer) {

@@ -91,6 +91,16 @@ public class ReportService {
         return user.role() == Role.REPORTER && user.agencyId() != null ? queries.obligations(user.agencyId(), year) : List.of();
     }
 
+    /** What the reporter's agency still owes in every year: returned reports first, then the most overdue. */
+    public List<ObligationRow> openObligations(CurrentUser user) {
+        return user.role() == Role.REPORTER && user.agencyId() != null ? queries.openObligations(user.agencyId()) : List.of();
+    }
+
+    /** The agencies in the reviewer's scope with the most overdue, unsubmitted obligations. */
+    public List<ReportViews.Laggard> laggards(CurrentUser user, java.time.LocalDate today, int limit) {
+        return canReview(user) ? queries.laggards(scopes.scopeOf(user).unitIds(), today, limit) : List.of();
+    }
+
     /** Tasks of the year that the reporter's agency coordinates and may contribute to. */
     public List<ObligationRow> contributionsToMake(CurrentUser user, int year) {
         return user.role() == Role.REPORTER && user.agencyId() != null ? queries.contributions(user.agencyId(), year) : List.of();

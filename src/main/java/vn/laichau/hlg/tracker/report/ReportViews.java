@@ -47,14 +47,27 @@ public final class ReportViews {
                                  Instant uploadedAt) {
     }
 
-    /** One line of a report's history. */
+    /**
+     * One line of a report's history; {@code indicatorName} names the indicator a changed value belongs
+     * to (null for other fields).
+     */
     public record HistoryLine(Instant at, String actorName, ReportAction action, String field, String oldValue,
-                              String newValue, String comment) {
+                              String newValue, String comment, String indicatorName) {
     }
 
     /** A report in a reviewer's queue. */
     public record QueueRow(long reportId, int year, String agencyName, String unitName, long taskId, String taskCode,
                            String taskTitle, ReportStatus status, Instant submittedAt, Instant firstSubmittedAt) {
+
+        /** Whole days since the report was last submitted, counted in Vietnam's calendar (null when never sent). */
+        public Long daysWaiting(LocalDate today) {
+            return submittedAt == null ? null
+                    : java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(submittedAt, ProgressReport.VIETNAM), today);
+        }
+    }
+
+    /** An agency behind with its reports: how many obligations are past due and unsubmitted, since when. */
+    public record Laggard(long agencyId, String agencyName, String unitName, long overdue, LocalDate oldestDueOn) {
     }
 
     /** A file to download. */

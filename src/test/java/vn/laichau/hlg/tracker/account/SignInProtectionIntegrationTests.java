@@ -318,11 +318,16 @@ class SignInProtectionIntegrationTests {
     void peopleSeeTheirOwnSessionsAndEndTheOthers() throws Exception {
         CurrentUser user = accounts.create("phien", Role.VIEWER, null, "12");
         Cookie first = signIn(mvc, user.getUsername(), PASSWORD);
-        Cookie second = signIn(mvc, user.getUsername(), PASSWORD);
+        String phone = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+        Cookie second = mvc.perform(post("/login").with(csrf()).header("User-Agent", phone)
+                        .param("username", user.getUsername()).param("password", PASSWORD))
+                .andReturn().getResponse().getCookie("SESSION");
 
         String page = mvc.perform(get("/account/sessions").cookie(first)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Phiên này").doesNotContain(first.getValue()).doesNotContain(second.getValue());
+        // The device in words; the header as sent only in the cell's title.
+        assertThat(page).contains(">Chrome trên Android<").doesNotContain(">" + phone + "<");
         String handle = find(page, "/account/sessions/([0-9a-f]{24})/end");
 
         mvc.perform(post("/account/sessions/{handle}/end", handle).cookie(first).with(csrf()))

@@ -52,17 +52,46 @@ class AuditIntegrationTests {
 
         mvc.perform(get("/admin/audit").param("actor", admin.getUsername()).with(as(admin)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("ACCOUNT_DISABLED")))
-                .andExpect(content().string(containsString("account:" + user.getUsername())))
+                // In words: the kind's label (also in the filter), the account by name with a link, the values.
+                .andExpect(content().string(containsString("<td class=\"audit-kind\">Khóa sử dụng tài khoản</td>")))
+                .andExpect(content().string(containsString("<option value=\"ACCOUNT_DISABLED\">Khóa sử dụng tài khoản</option>")))
+                .andExpect(content().string(containsString("<a href=\"/admin/accounts/" + user.id() + "\">Người dùng " + user.getUsername())))
                 .andExpect(content().string(containsString("203.0.113.45")))
-                .andExpect(content().string(containsString("Trước: enabled")));
+                .andExpect(content().string(containsString("Trước: đang sử dụng")))
+                .andExpect(content().string(not(containsString("account:"))))
+                .andExpect(content().string(not(containsString(">ACCOUNT_DISABLED<"))));
         mvc.perform(get("/admin/audit").param("kind", "LOGIN_FAILED").param("from", today).param("to", today).with(as(admin)))
                 .andExpect(content().string(containsString(user.getUsername())))
-                .andExpect(content().string(not(containsString("<code>ACCOUNT_DISABLED</code>"))));
+                .andExpect(content().string(containsString("<td class=\"audit-kind\">Đăng nhập sai</td>")))
+                .andExpect(content().string(not(containsString("<td class=\"audit-kind\">Khóa sử dụng tài khoản</td>"))));
         mvc.perform(get("/admin/audit").param("actor", admin.getUsername()).param("to", "2020-01-01").with(as(admin)))
                 .andExpect(content().string(containsString("Không có sự kiện nào khớp với bộ lọc.")));
         mvc.perform(get("/admin/audit").param("from", "không phải ngày").with(as(admin)))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void accountsReportsAndRolesAreShownByTheirNamesNotTheirCodes() throws Exception {
+        CurrentUser admin = accounts.create("ten.goi", Role.ADMIN, null, null);
+        long agency = jdbc.queryForObject("select id from agency where code = ?", Long.class, "SO-TU-PHAP");
+        String agencyName = jdbc.queryForObject("select name from agency where id = ?", String.class, agency);
+        String actor = "nguoi.ghi." + System.nanoTime() % 1_000_000;
+        jdbc.update("""
+                insert into audit_entry (at, kind, actor, target, old_value, new_value)
+                values (now(), 'ACCOUNT_CREATED', ?, 'account:khong.con', null, ?)""",
+                actor, "name=Lò Văn Tú, role=REPORTER, agency=" + agency + ", unit=null");
+        jdbc.update("""
+                insert into audit_entry (at, kind, actor, target, old_value, new_value)
+                values (now(), 'REPORT_RETURNED', ?, 'period:2025', null, 'RETURNED: Thiếu số liệu')""", actor);
+
+        mvc.perform(get("/admin/audit").param("actor", actor).with(as(admin)))
+                .andExpect(content().string(containsString(
+                        "Sau: Họ tên: Lò Văn Tú; Vai trò: Cán bộ báo cáo của cơ quan, đơn vị; Cơ quan: " + agencyName + "; Địa bàn: không có")))
+                .andExpect(content().string(containsString("Sau: Bị trả lại, cần sửa, lý do: Thiếu số liệu")))
+                .andExpect(content().string(containsString("<a href=\"/admin/periods\">Kỳ báo cáo năm 2025</a>")))
+                .andExpect(content().string(containsString(">Tạo tài khoản<")))
+                .andExpect(content().string(not(containsString("role=REPORTER"))))
+                .andExpect(content().string(not(containsString("unit=null"))));
     }
 
     @Test

@@ -70,14 +70,22 @@ class ProgressReportTests {
     }
 
     @Test
-    void onlyAProvinceReviewerReopensAnApprovedReportWithAReason() {
+    void aReviewerReopensAnApprovedReportWithAReason() {
         ProgressReport report = submitted();
         report.approve(REVIEWER, null, NOW);
-        assertThatThrownBy(() -> report.reopen("x", Role.DISTRICT_REVIEWER, REVIEWER, NOW)).hasMessage("report.workflow.reopenProvinceOnly");
+        assertThatThrownBy(() -> report.reopen("x", Role.REPORTER, REVIEWER, NOW)).hasMessage("report.workflow.reopenReviewerOnly");
         assertThatThrownBy(() -> report.reopen(" ", Role.PROVINCE_REVIEWER, REVIEWER, NOW)).hasMessage("report.workflow.reasonRequired");
         report.reopen("Sai kinh phí", Role.PROVINCE_REVIEWER, REVIEWER, NOW);
         assertThat(report.getStatus()).isEqualTo(ReportStatus.RETURNED);
         assertThat(report.getApprovedAt()).isNull();
+    }
+
+    @Test
+    void aDistrictReviewerReopensAnApprovedReportOfItsUnit() {
+        ProgressReport report = submitted();
+        report.approve(REVIEWER, null, NOW);
+        report.reopen("Sai số liệu", Role.DISTRICT_REVIEWER, REVIEWER, NOW);
+        assertThat(report.getStatus()).isEqualTo(ReportStatus.RETURNED);
     }
 
     @Test

@@ -118,9 +118,13 @@ class ReportBrowserTests {
         browser.submit(By.id("submit"), SHOW, SUCCESS);
         assertThat(browser.text(SUCCESS)).contains("Đã gửi báo cáo");
 
+        // The reviewer's notification opens the review page; approving asks once more on a page of its own.
         signIn(reviewer);
-        browser.open("/review/" + id, By.id("approve"));
-        browser.submit(By.id("approve"), REVIEW, SUCCESS);
+        browser.open("/notifications", By.id("notifications"));
+        browser.submit(By.cssSelector("#notifications a[href='/review/" + id + "']"), REVIEW, By.id("approve"));
+        browser.submit(By.id("approve"), REVIEW + "/approve", By.id("approve-confirm"));
+        assertThat(browser.text(By.id("approve-question"))).contains("Duyệt báo cáo nhiệm vụ");
+        browser.submit(By.id("approve-confirm"), REVIEW, SUCCESS);
         assertThat(browser.text(SUCCESS)).contains("Đã duyệt báo cáo");
 
         signIn(reporter);

@@ -97,6 +97,37 @@ class ReportNotificationsIntegrationTests {
     }
 
     @Test
+    void aReviewersNotificationOpensTheReviewPageAndIsNoLongerNewOnceSomeoneActed() throws Exception {
+        CurrentUser colleague = fixtures.reviewer(Role.PROVINCE_REVIEWER, "12", null);
+        long id = startAndSubmit();
+        mvc.perform(get("/notifications").with(authentication(ReportFixtures.auth(reviewer))))
+                .andExpect(content().string(containsString("href=\"/review/" + id + "\"")))
+                .andExpect(content().string(containsString(">Mới<")));
+        mvc.perform(get("/notifications").with(authentication(ReportFixtures.auth(reporter))))
+                .andExpect(content().string(not(containsString("/review/"))));
+
+        // The colleague returns the report without ever opening the notifications.
+        mvc.perform(post("/review/" + id + "/return").with(csrf()).with(authentication(ReportFixtures.auth(colleague)))
+                .param("version", String.valueOf(version(id))).param("reason", "Bổ sung số liệu"));
+        for (CurrentUser someone : new CurrentUser[] {reviewer, colleague}) {
+            mvc.perform(get("/notifications").with(authentication(ReportFixtures.auth(someone))))
+                    .andExpect(content().string(containsString("href=\"/review/" + id + "\"")))
+                    .andExpect(content().string(not(containsString(">Mới<"))));
+            mvc.perform(get("/plan").with(authentication(ReportFixtures.auth(someone))))
+                    .andExpect(content().string(not(containsString("thông báo mới"))));
+        }
+        // The agency is told, and the news stays new until it submits again.
+        mvc.perform(get("/notifications").with(authentication(ReportFixtures.auth(reporter))))
+                .andExpect(content().string(containsString(">Mới<")));
+        mvc.perform(post("/reports/" + id + "/edit").with(csrf()).with(authentication(ReportFixtures.auth(reporter)))
+                .param("version", String.valueOf(version(id))).param("action", "submit").param("implementationStatus", "COMPLETED")
+                .param("percentComplete", "100").param("results", "Hoàn thành kế hoạch, đã bổ sung"));
+        assertThat(jdbc.queryForObject("select status from progress_report where id = ?", String.class, id)).isEqualTo("SUBMITTED");
+        mvc.perform(get("/notifications").with(authentication(ReportFixtures.auth(reporter))))
+                .andExpect(content().string(not(containsString(">Mới<"))));
+    }
+
+    @Test
     void aCoordinatingAgencysContributionIsShownToTheLeadAgencyAndTheReviewer() throws Exception {
         long id = startAndSubmit();
         // Task 1 is coordinated by "Hội Luật gia" (every association, any level).

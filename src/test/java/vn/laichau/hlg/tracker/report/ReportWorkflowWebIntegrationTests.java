@@ -82,10 +82,13 @@ class ReportWorkflowWebIntegrationTests {
     @Test
     void aReportGoesThroughItsWholeLifeAndIsLockedWhenApproved() throws Exception {
         long id = start();
+        long indicator = jdbc.queryForObject("select id from indicator where code = 'PBGDPL_SESSIONS'", Long.class);
+        String indicatorName = jdbc.queryForObject("select name from indicator where id = ?", String.class, indicator);
         MvcResult saved = mvc.perform(form(post("/reports/" + id + "/edit"), reporter, 0)
                         .param("action", "save")
                         .param("results", "Tổ chức 12 hội nghị")
-                        .param("budgetPlanned", "15.000.000"))
+                        .param("budgetPlanned", "15.000.000")
+                        .param("indicators[" + indicator + "]", "1250"))
                 .andExpect(redirectedUrl("/reports/" + id + "/edit"))
                 .andExpect(flash().attribute("flashSuccess", "report.saved"))
                 .andReturn();
@@ -108,7 +111,7 @@ class ReportWorkflowWebIntegrationTests {
                 .andExpect(content().string(containsString("Thiếu số liệu người tham dự")));
 
         submit(id, version(id));
-        mvc.perform(post("/review/" + id + "/approve").with(csrf()).with(authentication(ReportFixtures.auth(districtReviewer)))
+        mvc.perform(post("/review/" + id + "/approve").with(csrf()).param("confirmed", "1").with(authentication(ReportFixtures.auth(districtReviewer)))
                         .param("version", String.valueOf(version(id))))
                 .andExpect(flash().attribute("flashSuccess", "report.approved"));
         assertThat(statusOf(id)).isEqualTo("APPROVED");
@@ -121,21 +124,61 @@ class ReportWorkflowWebIntegrationTests {
         mvc.perform(get("/reports/" + id).with(authentication(ReportFixtures.auth(reporter))))
                 .andExpect(content().string(containsString("đã trả lại báo cáo")))
                 .andExpect(content().string(containsString("Lý do: Thiếu số liệu người tham dự")))
-                .andExpect(content().string(containsString("Kinh phí dự toán: — → 15000000")));
+                // The history in words: labels, names and Vietnamese numbers, not codes.
+                .andExpect(content().string(containsString("Kinh phí dự toán: — → 15.000.000 đồng")))
+                .andExpect(content().string(containsString("Tình hình thực hiện: — → Đang triển khai")))
+                .andExpect(content().string(containsString("Tỷ lệ hoàn thành: — → 60%")))
+                .andExpect(content().string(containsString(indicatorName + ": — → 1.250")))
+                .andExpect(content().string(not(containsString("IN_PROGRESS"))))
+                .andExpect(content().string(not(containsString("chỉ tiêu số"))));
         assertThat(jdbc.queryForObject("select count(*) from report_event where report_id = ? and action in ('SUBMITTED','RETURNED','APPROVED')",
                 Integer.class, id)).isEqualTo(4);
     }
 
     @Test
-    void onlyAProvinceReviewerReopensAnApprovedReportAndOnlyWithAReason() throws Exception {
+    void approvalIsConfirmedOnAPageOfItsOwnBeforeAnythingChanges() throws Exception {
         long id = start();
         submit(id, 0);
+        // The review page's button leads to the confirmation page, not straight to the approval.
+        mvc.perform(get("/review/" + id).with(authentication(ReportFixtures.auth(districtReviewer))))
+                .andExpect(content().string(containsString("href=\"/review/" + id + "/approve\"")));
+        mvc.perform(get("/review/" + id + "/approve").with(authentication(ReportFixtures.auth(districtReviewer))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Xác nhận duyệt báo cáo")))
+                .andExpect(content().string(containsString("name=\"confirmed\" value=\"1\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")));
+        // A post without the confirmation asks for it and approves nothing.
         mvc.perform(post("/review/" + id + "/approve").with(csrf()).with(authentication(ReportFixtures.auth(districtReviewer)))
+                        .param("version", String.valueOf(version(id))))
+                .andExpect(redirectedUrl("/review/" + id + "/approve"));
+        assertThat(statusOf(id)).isEqualTo("SUBMITTED");
+        mvc.perform(post("/review/" + id + "/approve").with(csrf()).param("confirmed", "1")
+                        .with(authentication(ReportFixtures.auth(districtReviewer))).param("version", String.valueOf(version(id))))
+                .andExpect(redirectedUrl("/review/" + id))
+                .andExpect(flash().attribute("flashSuccess", "report.approved"));
+        assertThat(statusOf(id)).isEqualTo("APPROVED");
+        // Once approved, the confirmation page leads back to the review page.
+        mvc.perform(get("/review/" + id + "/approve").with(authentication(ReportFixtures.auth(districtReviewer))))
+                .andExpect(redirectedUrl("/review/" + id));
+    }
+
+    @Test
+    void aReviewerOfTheUnitReopensAnApprovedReportAndOnlyWithAReason() throws Exception {
+        long id = start();
+        submit(id, 0);
+        mvc.perform(post("/review/" + id + "/approve").with(csrf()).param("confirmed", "1").with(authentication(ReportFixtures.auth(districtReviewer)))
                 .param("version", String.valueOf(version(id))));
-        mvc.perform(post("/review/" + id + "/reopen").with(csrf()).with(authentication(ReportFixtures.auth(districtReviewer)))
+        CurrentUser otherDistrict = fixtures.reviewer(Role.DISTRICT_REVIEWER, "109", null);
+        mvc.perform(post("/review/" + id + "/reopen").with(csrf()).with(authentication(ReportFixtures.auth(otherDistrict)))
                         .param("version", String.valueOf(version(id))).param("reason", "Sai số"))
-                .andExpect(flash().attribute("flashError", "report.workflow.reopenProvinceOnly"));
-        mvc.perform(post("/review/" + id + "/reopen").with(csrf()).with(authentication(ReportFixtures.auth(provinceReviewer)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/review/" + id).with(authentication(ReportFixtures.auth(districtReviewer))))
+                .andExpect(content().string(containsString("id=\"reopen\"")));
+        mvc.perform(post("/review/" + id + "/reopen").with(csrf()).with(authentication(ReportFixtures.auth(districtReviewer)))
+                        .param("version", String.valueOf(version(id))).param("reason", "  "))
+                .andExpect(flash().attribute("flashError", "report.workflow.reasonRequired"));
+        assertThat(statusOf(id)).isEqualTo("APPROVED");
+        mvc.perform(post("/review/" + id + "/reopen").with(csrf()).with(authentication(ReportFixtures.auth(districtReviewer)))
                         .param("version", String.valueOf(version(id))).param("reason", "Sai số liệu kinh phí"))
                 .andExpect(flash().attribute("flashSuccess", "report.reopened"));
         assertThat(statusOf(id)).isEqualTo("RETURNED");
@@ -149,11 +192,11 @@ class ReportWorkflowWebIntegrationTests {
         CurrentUser otherReporter = fixtures.reporter(fixtures.agency("UBND", "109"));
 
         mvc.perform(get("/review/" + id).with(authentication(ReportFixtures.auth(otherDistrict)))).andExpect(status().isNotFound());
-        mvc.perform(post("/review/" + id + "/approve").with(csrf()).with(authentication(ReportFixtures.auth(otherDistrict)))
+        mvc.perform(post("/review/" + id + "/approve").with(csrf()).param("confirmed", "1").with(authentication(ReportFixtures.auth(otherDistrict)))
                 .param("version", String.valueOf(version(id)))).andExpect(status().isNotFound());
         mvc.perform(get("/reports/" + id).with(authentication(ReportFixtures.auth(otherReporter)))).andExpect(status().isNotFound());
         mvc.perform(get("/reports/" + id + "/edit").with(authentication(ReportFixtures.auth(otherReporter)))).andExpect(status().isNotFound());
-        mvc.perform(post("/review/" + id + "/approve").with(csrf()).with(authentication(ReportFixtures.auth(reporter)))
+        mvc.perform(post("/review/" + id + "/approve").with(csrf()).param("confirmed", "1").with(authentication(ReportFixtures.auth(reporter)))
                 .param("version", String.valueOf(version(id)))).andExpect(status().isForbidden());
         mvc.perform(post("/reports/start").with(csrf()).with(authentication(ReportFixtures.auth(otherReporter)))
                 .param("obligation", String.valueOf(fixtures.obligation(agency, "1", YEAR)))).andExpect(status().isNotFound());
@@ -186,7 +229,7 @@ class ReportWorkflowWebIntegrationTests {
         long id = start();
         submit(id, 0);
         CurrentUser colleague = fixtures.reviewer(Role.DISTRICT_REVIEWER, "106", agency);
-        mvc.perform(post("/review/" + id + "/approve").with(csrf()).with(authentication(ReportFixtures.auth(colleague)))
+        mvc.perform(post("/review/" + id + "/approve").with(csrf()).param("confirmed", "1").with(authentication(ReportFixtures.auth(colleague)))
                         .param("version", String.valueOf(version(id))))
                 .andExpect(flash().attribute("flashError", "report.workflow.ownAgency"));
         assertThat(statusOf(id)).isEqualTo("SUBMITTED");
@@ -202,7 +245,7 @@ class ReportWorkflowWebIntegrationTests {
         try {
             Callable<Integer> approve = () -> {
                 ready.await();
-                return mvc.perform(post("/review/" + id + "/approve").with(csrf())
+                return mvc.perform(post("/review/" + id + "/approve").with(csrf()).param("confirmed", "1")
                         .with(authentication(ReportFixtures.auth(districtReviewer))).param("version", String.valueOf(version)))
                         .andReturn().getResponse().getStatus();
             };
@@ -226,7 +269,7 @@ class ReportWorkflowWebIntegrationTests {
         assertThat(statusOf(id)).isIn("APPROVED", "RETURNED");
         assertThat(jdbc.queryForObject("select count(*) from report_event where report_id = ? and action in ('APPROVED','RETURNED')",
                 Integer.class, id)).isEqualTo(1);
-        mvc.perform(post("/review/" + id + "/approve").with(csrf()).with(authentication(ReportFixtures.auth(districtReviewer)))
+        mvc.perform(post("/review/" + id + "/approve").with(csrf()).param("confirmed", "1").with(authentication(ReportFixtures.auth(districtReviewer)))
                         .param("version", String.valueOf(version)))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Một cán bộ thẩm định khác vừa duyệt")));

@@ -25,6 +25,8 @@ class NotificationController {
     @GetMapping("/notifications")
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("notifications", reports.notifications(user));
+        // A reviewer's notification opens the review page, where approving and returning are.
+        model.addAttribute("reviewer", reports.canReview(user));
         return "report/notifications";
     }
 

@@ -36,8 +36,10 @@ class ReviewController {
     private final ReportService reports;
     private final PeriodService periods;
     private final PlanService plan;
+    private final java.time.Clock clock;
 
-    ReviewController(ReportService reports, PeriodService periods, PlanService plan) {
+    ReviewController(ReportService reports, PeriodService periods, PlanService plan, java.time.Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.periods = periods;
         this.plan = plan;
@@ -58,6 +60,7 @@ class ReviewController {
         model.addAttribute("tasks", plan.taskRefs());
         model.addAttribute("statuses", List.of(ReportStatus.SUBMITTED, ReportStatus.RETURNED, ReportStatus.APPROVED));
         model.addAttribute("units", reports.reviewUnits(user));
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         return "report/queue";
     }
 
@@ -76,9 +79,29 @@ class ReviewController {
         return "report/review";
     }
 
+    /**
+     * Approval is asked for twice, without script: the review page's button leads here, to a page that
+     * names the report and holds the form that approves it.
+     */
+    @GetMapping("/review/{id}/approve")
+    String confirmApproval(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        ReportDetail report = reports.detail(user, id);
+        if (!reports.canReview(user) || report.status() != ReportStatus.SUBMITTED) {
+            return "redirect:/review/" + id;
+        }
+        model.addAttribute("report", report);
+        return "report/approve-confirm";
+    }
+
     @PostMapping("/review/{id}/approve")
     String approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestParam(required = false) Long version,
+                   @RequestParam(required = false) String confirmed,
                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        if (!"1".equals(confirmed)) {
+            // Not confirmed on the confirmation page: ask there, once the report is known to be in scope.
+            reports.detail(user, id);
+            return "redirect:/review/" + id + "/approve";
+        }
         return act(user, id, model, redirect, response, "report.approved", () -> reports.approve(user, id, version));
     }
 
