@@ -407,7 +407,7 @@ class InputFuzzIntegrationTests {
                 () -> none);
         form("POST /review/{id}/approve", province, "/review/" + reviewed + "/approve", () -> {
             jdbc.update("update progress_report set status = 'SUBMITTED' where id = ?", reviewed);
-            return map("version", version("progress_report", reviewed));
+            return map("version", version("progress_report", reviewed), "confirmed", "1");
         });
         form("POST /review/{id}/return", province, "/review/" + reviewed + "/return", () -> {
             jdbc.update("update progress_report set status = 'SUBMITTED' where id = ?", reviewed);

@@ -53,15 +53,19 @@ class ReportQueries {
      * inside it (null when open throughout). An agency recorded as open since the plan's first day counts
      * as open from the start of the first window (its earlier history is not tracked).
      */
-    private static final String HEADER = """
-            select r.id, a.id as agency_id, a.name as agency_name, u.id as unit_id, u.name as unit_name,
-                   t.id as task_id, t.code as task_code, t.title as task_title, r.year, p.due_on,
+    private static final String PART = """
                    case when a.opened_on > greatest(p.data_from, (select make_date(min(start_year), 1, 1) from plan))
                              or a.closed_on <= p.data_to
                         then greatest(a.opened_on, p.data_from) end as part_from,
                    case when a.opened_on > greatest(p.data_from, (select make_date(min(start_year), 1, 1) from plan))
                              or a.closed_on <= p.data_to
                         then least(coalesce(a.closed_on - 1, p.data_to), p.data_to) end as part_to
+            """;
+
+    private static final String HEADER = """
+            select r.id, a.id as agency_id, a.name as agency_name, u.id as unit_id, u.name as unit_name,
+                   t.id as task_id, t.code as task_code, t.title as task_title, r.year, p.due_on,
+            """ + PART + """
             from progress_report r
             join agency a on a.id = r.agency_id
             join administrative_unit u on u.id = a.unit_id
@@ -93,12 +97,7 @@ class ReportQueries {
         return jdbc.sql("""
                 select o.id as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, o.year,
                        r.id as report_id, r.status, p.due_on, r.return_reason,
-                       case when a.opened_on > greatest(p.data_from, (select make_date(min(start_year), 1, 1) from plan))
-                             or a.closed_on <= p.data_to
-                            then greatest(a.opened_on, p.data_from) end as part_from,
-                       case when a.opened_on > greatest(p.data_from, (select make_date(min(start_year), 1, 1) from plan))
-                             or a.closed_on <= p.data_to
-                            then least(coalesce(a.closed_on - 1, p.data_to), p.data_to) end as part_to
+                """ + PART + """
                 from obligation o
                 join agency a on a.id = o.agency_id
                 join task t on t.id = o.task_id
@@ -117,8 +116,10 @@ class ReportQueries {
     List<ObligationRow> openObligations(long agencyId) {
         return jdbc.sql("""
                 select o.id as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, o.year,
-                       r.id as report_id, r.status, p.due_on, r.return_reason
+                       r.id as report_id, r.status, p.due_on, r.return_reason,
+                """ + PART + """
                 from obligation o
+                join agency a on a.id = o.agency_id
                 join task t on t.id = o.task_id
                 join task_group g on g.id = t.group_id
                 join reporting_period p on p.year = o.year

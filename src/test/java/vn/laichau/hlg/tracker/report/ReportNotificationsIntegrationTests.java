@@ -130,8 +130,8 @@ class ReportNotificationsIntegrationTests {
     @Test
     void aCoordinatingAgencysContributionIsShownToTheLeadAgencyAndTheReviewer() throws Exception {
         long id = startAndSubmit();
-        // Task 1 is coordinated by "Hội Luật gia" (every association, any level).
-        long association = fixtures.agency("HOI_LUAT_GIA", "111");
+        // Task 1 is coordinated by "Hội Luật gia" (every association, any level): here one in the lead's commune.
+        long association = fixtures.agency("HOI_LUAT_GIA", "03598");
         CurrentUser contributor = fixtures.reporter(association);
         mvc.perform(get("/reports").param("year", "2026").with(authentication(ReportFixtures.auth(contributor))))
                 .andExpect(content().string(containsString("Gửi ý kiến phối hợp")));
@@ -163,7 +163,7 @@ class ReportNotificationsIntegrationTests {
                 .andExpect(content().string(containsString("Cử 5 luật gia tham gia nói chuyện pháp luật")));
         mvc.perform(get("/review/" + id).with(authentication(ReportFixtures.auth(reviewer))))
                 .andExpect(content().string(containsString("Cử 5 luật gia tham gia nói chuyện pháp luật")));
-        CurrentUser stranger = fixtures.reporter(fixtures.agency("UBND", "110"));
+        CurrentUser stranger = fixtures.reporter(fixtures.agency("UBND", "03595"));
         mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(stranger)))).andExpect(status().isNotFound());
         mvc.perform(get("/notifications").with(authentication(ReportFixtures.auth(stranger))))
                 .andExpect(content().string(not(containsString("ý kiến phối hợp"))));
@@ -171,9 +171,12 @@ class ReportNotificationsIntegrationTests {
         // The contribution counts in the consolidated report, attributed to the coordinating agency, once
         // the lead report it belongs with is compiled too.
         mvc.perform(post("/review/" + id + "/approve").with(csrf()).with(authentication(ReportFixtures.auth(reviewer)))
-                .param("version", String.valueOf(version(id))));
+                .param("version", String.valueOf(version(id))).param("confirmed", "1"));
+        assertThat(jdbc.queryForObject("select status from progress_report where id = ?", String.class, id)).isEqualTo("APPROVED");
+        // Since 1/7/2025 the commune reports straight to the province, whose consolidated report compiles it.
+        CurrentUser province = fixtures.reviewer(Role.PROVINCE_REVIEWER, "12", null);
         byte[] docx = mvc.perform(get("/exports/consolidated.docx").param("year", "2026")
-                        .with(authentication(ReportFixtures.auth(reviewer))))
+                        .with(authentication(ReportFixtures.auth(province))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
             String text = doc.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText)
@@ -186,17 +189,17 @@ class ReportNotificationsIntegrationTests {
     @Test
     void aContributionIsHiddenFromTheLeadAgencyOfAnotherDistrict() throws Exception {
         long id = startAndSubmit();
-        long association = fixtures.agency("HOI_LUAT_GIA", "111");
+        long association = fixtures.agency("HOI_LUAT_GIA", "03598");
         CurrentUser contributor = fixtures.reporter(association);
         String url = mvc.perform(post("/reports/contribute").with(csrf()).with(authentication(ReportFixtures.auth(contributor)))
                         .param("task", String.valueOf(fixtures.taskId("1"))).param("year", "2026"))
                 .andReturn().getResponse().getRedirectedUrl();
         long contribution = Long.parseLong(url.replaceAll("\\D", ""));
         mvc.perform(post("/reports/" + contribution + "/edit").with(csrf()).with(authentication(ReportFixtures.auth(contributor)))
-                .param("version", "0").param("action", "submit").param("results", "Ý kiến phối hợp của huyện Tân Uyên"));
+                .param("version", "0").param("action", "submit").param("results", "Ý kiến phối hợp của xã Tân Uyên"));
 
-        // The UBND of another district leads the same task in its own district, and has started its report.
-        long otherLead = fixtures.agency("UBND", "110");
+        // The UBND of a commune of another former district leads the same task there, and has started its report.
+        long otherLead = fixtures.agency("UBND", "03595");
         CurrentUser otherReporter = fixtures.reporter(otherLead);
         String otherUrl = mvc.perform(post("/reports/start").with(csrf()).with(authentication(ReportFixtures.auth(otherReporter)))
                         .param("obligation", String.valueOf(fixtures.obligation(otherLead, "1", 2026))))
@@ -207,7 +210,8 @@ class ReportNotificationsIntegrationTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/reports/" + otherReport).with(authentication(ReportFixtures.auth(otherReporter))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Ý kiến phối hợp của huyện Tân Uyên"))));
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Ý kiến phối hợp của xã Tân Uyên"))));
+        fixtures.confirmSuccessors("110");
         CurrentUser otherReviewer = fixtures.reviewer(Role.DISTRICT_REVIEWER, "110", null);
         mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(otherReviewer))))
                 .andExpect(status().isNotFound());
@@ -218,7 +222,7 @@ class ReportNotificationsIntegrationTests {
         mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(reporter))))
                 .andExpect(status().isOk());
         mvc.perform(get("/reports/" + id).with(authentication(ReportFixtures.auth(reporter))))
-                .andExpect(content().string(containsString("Ý kiến phối hợp của huyện Tân Uyên")));
+                .andExpect(content().string(containsString("Ý kiến phối hợp của xã Tân Uyên")));
         mvc.perform(get("/reports/" + contribution).with(authentication(ReportFixtures.auth(reviewer))))
                 .andExpect(status().isOk());
     }

@@ -116,7 +116,7 @@ class ReportPageStatementCountIntegrationTests {
         long lead = report(agency, task, YEAR, "LEAD", "SUBMITTED", rows, uploader);
         report(agency, task, YEAR - 1, "LEAD", "APPROVED", rows, uploader);
         int n = 0;
-        for (long coordinating : fixtures.agencies(rows, "KHAC", "106")) {
+        for (long coordinating : fixtures.agencies(rows, "KHAC", "03390")) {
             n++;
             long contribution = report(coordinating, task, YEAR, "CONTRIBUTION", "SUBMITTED", rows, uploader);
             jdbc.update("update progress_report set results = ? where id = ?", "Đóng góp " + n + " của cơ quan phối hợp",
