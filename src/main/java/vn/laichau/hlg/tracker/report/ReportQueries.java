@@ -113,7 +113,7 @@ class ReportQueries {
      * What the agency still owes, whatever the year: obligations without a report, drafts and returned
      * reports; returned first, then by due date (the most overdue first).
      */
-    List<ObligationRow> openObligations(long agencyId) {
+    List<ObligationRow> openObligations(long agencyId, LocalDate today) {
         return jdbc.sql("""
                 select o.id as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, o.year,
                        r.id as report_id, r.status, p.due_on, r.return_reason,
@@ -125,9 +125,9 @@ class ReportQueries {
                 join reporting_period p on p.year = o.year
                 left join progress_report r on r.agency_id = o.agency_id and r.task_id = o.task_id
                                             and r.year = o.year and r.kind = 'LEAD'
-                where o.agency_id = ? and (r.id is null or r.status in ('DRAFT', 'RETURNED'))
+                where o.agency_id = ? and p.opens_on <= ? and (r.id is null or r.status in ('DRAFT', 'RETURNED'))
                 order by (r.status = 'RETURNED') desc nulls last, p.due_on nulls last, o.year, g.position, t.position
-                limit 200""").params(agencyId).query(ObligationRow.class).list();
+                limit 200""").params(agencyId, today).query(ObligationRow.class).list();
     }
 
     /**

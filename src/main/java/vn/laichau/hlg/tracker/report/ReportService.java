@@ -91,9 +91,12 @@ public class ReportService {
         return user.role() == Role.REPORTER && user.agencyId() != null ? queries.obligations(user.agencyId(), year) : List.of();
     }
 
-    /** What the reporter's agency still owes in every year: returned reports first, then the most overdue. */
-    public List<ObligationRow> openObligations(CurrentUser user) {
-        return user.role() == Role.REPORTER && user.agencyId() != null ? queries.openObligations(user.agencyId()) : List.of();
+    /**
+     * What the reporter's agency still owes in every year whose period has opened by {@code today}:
+     * returned reports first, then the most overdue.
+     */
+    public List<ObligationRow> openObligations(CurrentUser user, java.time.LocalDate today) {
+        return user.role() == Role.REPORTER && user.agencyId() != null ? queries.openObligations(user.agencyId(), today) : List.of();
     }
 
     /** The agencies in the reviewer's scope with the most overdue, unsubmitted obligations. */

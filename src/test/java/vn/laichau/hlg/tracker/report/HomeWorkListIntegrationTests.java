@@ -70,6 +70,8 @@ class HomeWorkListIntegrationTests {
         assertThat(home.indexOf("<li", home.indexOf("id=\"home-obligations\""))).isEqualTo(home.lastIndexOf("<li", returnedAt));
         assertThat(home).contains("id=\"owed-2026-1\"", "id=\"owed-2024-1\"");
         assertThat(home.indexOf("id=\"owed-2024-1\"")).isGreaterThan(returnedAt);
+        // Years whose reporting period has not opened yet are not work to do today.
+        assertThat(home).doesNotContain("id=\"owed-2027-1\"", "id=\"owed-2030-1\"");
     }
 
     @Test

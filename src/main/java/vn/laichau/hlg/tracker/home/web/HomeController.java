@@ -42,7 +42,7 @@ class HomeController {
         if (user.role() == Role.REPORTER) {
             // A work list: what is still owed in every year, returned and most overdue first.
             model.addAttribute("year", periods.currentYear());
-            model.addAttribute("obligations", reports.openObligations(user));
+            model.addAttribute("obligations", reports.openObligations(user, today));
         }
         if (reports.canReview(user)) {
             model.addAttribute("waiting", reports.waitingCount(user));
