@@ -62,6 +62,20 @@ class ReportQueries {
                         then least(coalesce(a.closed_on - 1, p.data_to), p.data_to) end as part_to
             """;
 
+    /** An agency's obligations with their lead report, if any; the callers add where and order by. */
+    private static final String OBLIGATIONS = """
+            select o.id as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, o.year,
+                   r.id as report_id, r.status, p.due_on, r.return_reason,
+            """ + PART + """
+            from obligation o
+            join agency a on a.id = o.agency_id
+            join task t on t.id = o.task_id
+            join task_group g on g.id = t.group_id
+            join reporting_period p on p.year = o.year
+            left join progress_report r on r.agency_id = o.agency_id and r.task_id = o.task_id
+                                        and r.year = o.year and r.kind = 'LEAD'
+            """;
+
     private static final String HEADER = """
             select r.id, a.id as agency_id, a.name as agency_name, u.id as unit_id, u.name as unit_name,
                    t.id as task_id, t.code as task_code, t.title as task_title, r.year, p.due_on,
@@ -94,37 +108,17 @@ class ReportQueries {
     }
 
     List<ObligationRow> obligations(long agencyId, int year) {
-        return jdbc.sql("""
-                select o.id as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, o.year,
-                       r.id as report_id, r.status, p.due_on, r.return_reason,
-                """ + PART + """
-                from obligation o
-                join agency a on a.id = o.agency_id
-                join task t on t.id = o.task_id
-                join task_group g on g.id = t.group_id
-                join reporting_period p on p.year = o.year
-                left join progress_report r on r.agency_id = o.agency_id and r.task_id = o.task_id
-                                            and r.year = o.year and r.kind = 'LEAD'
+        return jdbc.sql(OBLIGATIONS + """
                 where o.agency_id = ? and o.year = ?
                 order by g.position, t.position""").params(agencyId, year).query(ObligationRow.class).list();
     }
 
     /**
-     * What the agency still owes, whatever the year: obligations without a report, drafts and returned
-     * reports; returned first, then by due date (the most overdue first).
+     * What the agency still owes in every year whose period has opened by {@code today}: obligations
+     * without a report, drafts and returned reports; returned first, then by due date (most overdue first).
      */
     List<ObligationRow> openObligations(long agencyId, LocalDate today) {
-        return jdbc.sql("""
-                select o.id as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, o.year,
-                       r.id as report_id, r.status, p.due_on, r.return_reason,
-                """ + PART + """
-                from obligation o
-                join agency a on a.id = o.agency_id
-                join task t on t.id = o.task_id
-                join task_group g on g.id = t.group_id
-                join reporting_period p on p.year = o.year
-                left join progress_report r on r.agency_id = o.agency_id and r.task_id = o.task_id
-                                            and r.year = o.year and r.kind = 'LEAD'
+        return jdbc.sql(OBLIGATIONS + """
                 where o.agency_id = ? and p.opens_on <= ? and (r.id is null or r.status in ('DRAFT', 'RETURNED'))
                 order by (r.status = 'RETURNED') desc nulls last, p.due_on nulls last, o.year, g.position, t.position
                 limit 200""").params(agencyId, today).query(ObligationRow.class).list();
