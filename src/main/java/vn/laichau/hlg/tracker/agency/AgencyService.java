@@ -17,6 +17,7 @@ import vn.laichau.hlg.tracker.agency.AgencyViews.Kind;
 import vn.laichau.hlg.tracker.agency.AgencyViews.ListItem;
 import vn.laichau.hlg.tracker.agency.AgencyViews.Problem;
 import vn.laichau.hlg.tracker.agency.AgencyViews.Status;
+import vn.laichau.hlg.tracker.shared.Days;
 import vn.laichau.hlg.tracker.shared.AuditEvent;
 import vn.laichau.hlg.tracker.shared.SearchText;
 import vn.laichau.hlg.tracker.shared.web.NotFoundException;
@@ -27,8 +28,6 @@ import vn.laichau.hlg.tracker.unit.UnitSummary;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -57,9 +56,6 @@ public class AgencyService {
     private static final LocalDate EARLIEST = LocalDate.of(1945, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final List<DateTimeFormatter> IMPORT_DATES = List.of(
-            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT));
 
     private final AgencyRepository agencies;
     private final AgencyKindRepository kinds;
@@ -239,7 +235,7 @@ public class AgencyService {
             AgencyKind kind = kindsByCode.get(row.kindCode().toUpperCase(Locale.ROOT));
             UnitSummary unit = unitsByCode.get(row.unitCode().toUpperCase(Locale.ROOT));
             created.add(new Agency(row.code(), row.name(), kind,
-                    entityManager.getReference(AdministrativeUnit.class, unit.id()), parseDate(row.openedOn())));
+                    entityManager.getReference(AdministrativeUnit.class, unit.id()), Days.parse(row.openedOn())));
         }
         agencies.saveAll(created);
         agencies.flush();
@@ -307,7 +303,7 @@ public class AgencyService {
             if (openedOnText.isEmpty()) {
                 problems.add(Problem.of("admin.agencies.import.error.dateMissing"));
             } else {
-                openedOn = parseDate(openedOnText);
+                openedOn = Days.parse(openedOnText);
                 if (openedOn == null) {
                     problems.add(new Problem("admin.agencies.import.error.dateInvalid", openedOnText));
                 } else if (outOfRange(openedOn)) {
@@ -333,17 +329,6 @@ public class AgencyService {
     private Map<String, UnitSummary> unitsByCode() {
         return units.all().stream()
                 .collect(Collectors.toMap(unit -> unit.code().toUpperCase(Locale.ROOT), Function.identity()));
-    }
-
-    private static LocalDate parseDate(String text) {
-        for (DateTimeFormatter format : IMPORT_DATES) {
-            try {
-                return LocalDate.parse(text, format);
-            } catch (DateTimeParseException notThisFormat) {
-                // try the next one
-            }
-        }
-        return null;
     }
 
     private Agency current(long id, long version) {

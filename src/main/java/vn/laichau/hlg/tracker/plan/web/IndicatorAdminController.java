@@ -11,12 +11,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.laichau.hlg.tracker.plan.PlanService;
 import vn.laichau.hlg.tracker.plan.PlanViews.IndicatorView;
 import vn.laichau.hlg.tracker.agency.AgencyService;
+import vn.laichau.hlg.tracker.shared.Days;
 import vn.laichau.hlg.tracker.shared.web.NotFoundException;
 import vn.laichau.hlg.tracker.unit.UnitLevel;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -104,11 +107,11 @@ class IndicatorAdminController {
     }
 
     @PostMapping("/admin/plan/carriers")
-    String repoint(@ModelAttribute CarrierForm carrier, java.security.Principal user, Model model,
+    String repoint(@ModelAttribute CarrierForm carrier, Principal user, Model model,
                    RedirectAttributes redirect) {
-        LocalDate from = parseDay(carrier.validFrom());
+        LocalDate from = Days.parse(carrier.validFrom());
         UnitLevel level = carrier.unitLevel() == null || carrier.unitLevel().isBlank() ? null
-                : java.util.Arrays.stream(UnitLevel.values()).filter(l -> l.name().equals(carrier.unitLevel())).findFirst()
+                : Arrays.stream(UnitLevel.values()).filter(l -> l.name().equals(carrier.unitLevel())).findFirst()
                 .orElse(null);
         Map<String, String> errors = plan.repoint(carrier.assignmentId(), from, carrier.agencyId(), carrier.kindId(), level,
                 carrier.reason(), user.getName());
@@ -141,22 +144,6 @@ class IndicatorAdminController {
         return "plan/admin";
     }
 
-    /** A day as a date field sends it (yyyy-MM-dd) or as typed (dd/MM/yyyy); null when neither. */
-    private static LocalDate parseDay(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        for (java.time.format.DateTimeFormatter format : new java.time.format.DateTimeFormatter[] {
-                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
-                java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT)}) {
-            try {
-                return LocalDate.parse(text.strip(), format);
-            } catch (java.time.format.DateTimeParseException notThisFormat) {
-                // try the next one
-            }
-        }
-        return null;
-    }
 
     private static Integer position(IndicatorForm form) {
         try {
