@@ -46,7 +46,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setJdbcUrl(server.jdbcUrl() + "&connectTimeout=5&tcpKeepAlive=true");
         dataSource.setUsername(EmbeddedPostgresServer.USER);
         dataSource.setMaximumPoolSize(10);
-        dataSource.setConnectionTimeout(Duration.ofSeconds(5).toMillis());
+        dataSource.setConnectionTimeout(Duration.ofSeconds(3).toMillis());
         dataSource.setValidationTimeout(Duration.ofSeconds(2).toMillis());
         dataSource.setPoolName("embedded");
         return dataSource;

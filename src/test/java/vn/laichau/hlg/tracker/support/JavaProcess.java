@@ -84,6 +84,17 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** The last {@code count} lines printed so far, for a failure message. */
+    public String lastLines(int count) {
+        synchronized (everyLine) {
+            return String.join("\n", everyLine.subList(Math.max(0, everyLine.size() - count), everyLine.size()));
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }
