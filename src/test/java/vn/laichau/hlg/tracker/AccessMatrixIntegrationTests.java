@@ -124,12 +124,20 @@ class AccessMatrixIntegrationTests {
             GET /exports/dashboard.xlsx: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
             GET /exports/reports.csv: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
             GET /exports/consolidated.docx: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            GET /editions: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            POST /editions: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            GET /editions/{id}: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            GET /editions/{id}/sections/{section}: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            POST /editions/{id}/sections/{section}: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            POST /editions/{id}/issue: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            POST /editions/{id}/supersede: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            GET /editions/{id}/edition.docx: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             """;
 
     /** Values for path variables: ids that exist nowhere, so that allowed requests change nothing. */
     private static final Map<String, String> VARIABLES = Map.of(
             "code", "1", "id", "987654321", "handle", "000000000000000000000000", "year", "2099",
-            "taskId", "987654321", "indicator", "987654321", "attachmentId", "987654321");
+            "taskId", "987654321", "indicator", "987654321", "attachmentId", "987654321", "section", "RESULTS");
 
     @Autowired
     MockMvc mvc;

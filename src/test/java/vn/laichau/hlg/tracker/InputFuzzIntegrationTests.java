@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.laichau.hlg.tracker.export.EditionService;
 import vn.laichau.hlg.tracker.period.ObligationService;
 import vn.laichau.hlg.tracker.period.PeriodService;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
@@ -98,6 +99,9 @@ class InputFuzzIntegrationTests {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    EditionService editions;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -405,6 +409,24 @@ class InputFuzzIntegrationTests {
         });
         form("POST /reports/{id}/attachments/{attachmentId}/delete", reporter, "/reports/" + report + "/attachments/987654321/delete",
                 () -> none);
+        // Editions of a commune's consolidated report (a commune no other test drafts for): one draft to edit, one to
+        // issue, and an issued one to supersede.
+        long commune = id("select id from administrative_unit where code = '03598'");
+        CurrentUser reviewer = users.get(province);
+        long drafted = edition(reviewer, commune, 2024, false);
+        long toIssue = edition(reviewer, commune, 2025, false);
+        long issued = edition(reviewer, commune, 2026, true);
+        form("POST /editions", province, "/editions", () -> map("unit", String.valueOf(commune), "period", "2024"));
+        form("POST /editions/{id}/sections/{section}", province, "/editions/" + drafted + "/sections/RESULTS", () -> map(
+                "body", "## 1. Nhiệm vụ\nĐã tổ chức 3 hội nghị.\n| Chỉ tiêu | Số |\n| Hội nghị | 3 |",
+                "version", String.valueOf(jdbc.queryForObject("select version from edition_section where edition_id = ? "
+                        + "and section = 'RESULTS'", Long.class, drafted))));
+        form("POST /editions/{id}/issue", province, "/editions/" + toIssue + "/issue", () -> map("number",
+                "FZ" + SEQUENCE.incrementAndGet() + "/BC-HLG", "issuedOn", "14/12/2025", "signerName", "Nguyễn Văn Thử",
+                "signerTitle", "CHỦ TỊCH", "recipients", "- UBND tỉnh;\n- Lưu: VT.",
+                "version", version("edition", toIssue)));
+        form("POST /editions/{id}/supersede", province, "/editions/" + issued + "/supersede",
+                () -> map("reason", "Sửa số liệu kinh phí"));
         form("POST /review/{id}/approve", province, "/review/" + reviewed + "/approve", () -> {
             jdbc.update("update progress_report set status = 'SUBMITTED' where id = ?", reviewed);
             return map("version", version("progress_report", reviewed), "confirmed", "1");
@@ -417,6 +439,21 @@ class InputFuzzIntegrationTests {
             jdbc.update("update progress_report set status = 'APPROVED', approved_at = now() where id = ?", reviewed);
             return map("version", version("progress_report", reviewed), "reason", "Cần sửa số liệu");
         });
+    }
+
+    /** The commune's latest edition of the year (issued when asked), drafted when there is none. */
+    private long edition(CurrentUser reviewer, long commune, int year, boolean issued) {
+        List<Long> found = jdbc.queryForList("select id from edition where unit_id = ? and first_year = ? and last_year = ? "
+                + (issued ? "and status = 'ISSUED' " : "") + "order by id desc limit 1", Long.class, commune, year, year);
+        if (!found.isEmpty()) {
+            return found.get(0);
+        }
+        long id = editions.start(reviewer, commune, new EditionService.Period(year, year), java.util.Locale.forLanguageTag("vi"));
+        if (issued) {
+            editions.issue(reviewer, id, new EditionService.IssueForm("FZ-" + year + "-" + suffix, "15/12/" + year,
+                    "Nguyễn Văn Thử", "CHỦ TỊCH", "- Lưu: VT.", Long.valueOf(version("edition", id))));
+        }
+        return id;
     }
 
     private void form(String route, Role role, String path, Supplier<Map<String, String>> base) {
@@ -442,7 +479,8 @@ class InputFuzzIntegrationTests {
         if (pattern.startsWith("/admin")) {
             return Role.ADMIN;
         }
-        if (pattern.startsWith("/review") || pattern.startsWith("/dashboard") || pattern.startsWith("/exports")) {
+        if (pattern.startsWith("/review") || pattern.startsWith("/dashboard") || pattern.startsWith("/exports")
+                || pattern.startsWith("/editions")) {
             return Role.PROVINCE_REVIEWER;
         }
         return Role.REPORTER;
@@ -455,7 +493,7 @@ class InputFuzzIntegrationTests {
                         : pattern.startsWith("/admin/plan") ? String.valueOf(indicator)
                         : pattern.startsWith("/review") ? String.valueOf(reviewed) : String.valueOf(report))
                 .replace("{attachmentId}", "987654321").replace("{handle}", "000000000000000000000000")
-                .replace("{year}", "2030").replace("{taskId}", String.valueOf(task)).replace("{indicator}", String.valueOf(indicator));
+                .replace("{year}", "2030").replace("{section}", "RESULTS").replace("{taskId}", String.valueOf(task)).replace("{indicator}", String.valueOf(indicator));
     }
 
     private Set<String> registered(String method) {

@@ -98,6 +98,31 @@ final class DocxExport {
     record Settings(String planNumber, String planDate, String signerName) {
     }
 
+    /**
+     * What surrounds the sections: the issuer, the number, place and date, the subject, the signer and the
+     * recipients. An issued edition keeps its own; the dashboard's download leaves number and date to fill.
+     *
+     * @param issuerParent    the issuer's parent body, or null
+     * @param issuerLines     the issuer in capitals, one or two lines
+     * @param number          "Số: …/BC-HLG" or the issued number
+     * @param placeDate       "Lai Châu, ngày … tháng … năm 2026" or the issued date
+     * @param subject         the report's subject under the title
+     * @param signerTitle     "CHỦ TỊCH" or as issued
+     * @param signerName      the signer's name; blank leaves a line to sign over
+     * @param recipients      the lines of "Nơi nhận"
+     * @param appendixSubject the line under the appendix's title
+     */
+    record Layout(String issuerParent, List<String> issuerLines, String number, String placeDate, String subject,
+                  String signerTitle, String signerName, List<String> recipients, String appendixSubject) {
+
+        static Layout unnumbered(Texts texts, Data data) {
+            return new Layout(data.issuer().parent(), data.issuer().headerLines(), texts.get("export.docx.number"),
+                    texts.get("export.docx.placeDate", data.issuer().place(), data.today().getYear()),
+                    DocxExport.subject(texts, data), texts.get("export.docx.signTitle"), data.settings().signerName(),
+                    data.issuer().recipients(), texts.get("export.docx.appendixSubject", period(texts, data)));
+        }
+    }
+
     private final Texts texts;
     private XWPFDocument doc;
 
@@ -105,14 +130,20 @@ final class DocxExport {
         this.texts = texts;
     }
 
+    /** The report drafted from the data and laid out as drafted, as the download of the dashboard gives it. */
     void write(Data data, OutputStream out) throws IOException {
+        write(Layout.unnumbered(texts, data), new ConsolidatedDraft(texts).draft(data), out);
+    }
+
+    /** The report of the given sections' text under the given header and signature. */
+    void write(Layout layout, Map<Section, String> sections, OutputStream out) throws IOException {
         doc = new XWPFDocument();
         try {
             page();
-            header(data);
-            body(data);
-            signature(data);
-            appendix(data);
+            header(layout);
+            sections(layout, sections);
+            signature(layout);
+            appendix(layout, sections);
             doc.write(out);
         } finally {
             doc.close();
@@ -164,7 +195,7 @@ final class DocxExport {
         number.addNewT().setStringValue("2");
     }
 
-    private void header(Data data) {
+    private void header(Layout layout) {
         // Wider than the text, into the 30 mm left margin, so that the national title fits on one line at
         // 12 pt and the issuer's name in its column (Decree 30/2020, appendix I).
         XWPFTable table = borderless(2, new int[]{HEADER_LEFT, HEADER_RIGHT});
@@ -174,21 +205,21 @@ final class DocxExport {
         XWPFTableCell left = table.getRow(0).getCell(0);
         XWPFTableCell right = table.getRow(0).getCell(1);
         XWPFParagraph line = left.getParagraphs().get(0);
-        if (data.issuer().parent() != null) {
-            centered(line, data.issuer().parent(), 12, false, false);
+        if (layout.issuerParent() != null) {
+            centered(line, layout.issuerParent(), 12, false, false);
             line = left.addParagraph();
         }
-        List<String> issuerLines = data.issuer().headerLines();
+        List<String> issuerLines = layout.issuerLines();
         for (int i = 0; i < issuerLines.size(); i++) {
             centered(i == 0 ? line : left.addParagraph(), issuerLines.get(i), 12, true, false);
         }
         centered(left.addParagraph(), texts.get("export.docx.rule"), 12, false, false);
-        centered(left.addParagraph(), texts.get("export.docx.number"), 13, false, false);
+        centered(left.addParagraph(), layout.number(), 13, false, false);
         centered(right.getParagraphs().get(0), texts.get("export.docx.nation"), 12, true, false);
         XWPFRun motto = centered(right.addParagraph(), texts.get("export.docx.motto"), 13, true, false);
         motto.setUnderline(UnderlinePatterns.SINGLE);
         centered(right.addParagraph(), "", 13, false, false);
-        centered(right.addParagraph(), texts.get("export.docx.placeDate", data.issuer().place(), data.today().getYear()), 14, false, true);
+        centered(right.addParagraph(), layout.placeDate(), 14, false, true);
         table.getRow(0).setCantSplitRow(true);
 
         XWPFParagraph gap = doc.createParagraph();
@@ -201,310 +232,47 @@ final class DocxExport {
         XWPFParagraph subject = doc.createParagraph();
         subject.setAlignment(ParagraphAlignment.CENTER);
         subject.setSpacingAfter(240);
-        styled(run(subject, subject(data), BODY), true, false);
+        styled(run(subject, layout.subject(), BODY), true, false);
     }
 
     /** "Sơ kết …" for 2024–2026, "Tổng kết …" for 2024–2030, otherwise the results of a year or range. */
-    private String subject(Data data) {
+    static String subject(Texts texts, Data data) {
         String where = Issuer.inSentence(data.unitName());
         if (data.interimReview()) {
-            return texts.get("export.docx.subject.interim", period(data), where);
+            return texts.get("export.docx.subject.interim", period(texts, data), where);
         }
         if (data.finalReview()) {
-            return texts.get("export.docx.subject.final", period(data), where);
+            return texts.get("export.docx.subject.final", period(texts, data), where);
         }
-        return texts.get("export.docx.subject", period(data), where);
+        return texts.get("export.docx.subject", period(texts, data), where);
     }
 
-    private String period(Data data) {
+    static String period(Texts texts, Data data) {
         return data.from() == data.to()
                 ? texts.get("export.docx.year", data.from())
                 : texts.get("export.docx.range", data.from(), data.to());
     }
 
-    private void body(Data data) {
-        long owed = data.completeness().stream().mapToLong(TaskCompleteness::owed).sum();
-        long approved = data.completeness().stream().mapToLong(TaskCompleteness::approved).sum();
-        body(texts.get("export.docx.intro", period(data), Issuer.inSentence(data.unitName()), data.issuer().association(),
-                data.settings().planNumber(), data.settings().planDate()));
-
-        Map<Long, List<ApprovedText>> byTask = new LinkedHashMap<>();
-        List<ApprovedText> all = new ArrayList<>();
-        data.approvedTexts().accept(text -> {
-            byTask.computeIfAbsent(text.taskId(), t -> new ArrayList<>()).add(text);
-            all.add(text);
-        });
-        Map<Long, TaskCompleteness> completeness = new HashMap<>();
-        data.completeness().forEach(c -> completeness.put(c.taskId(), c));
-        Map<Long, List<IndicatorTotal>> totals = new LinkedHashMap<>();
-        data.indicatorTotals().forEach(t -> totals.computeIfAbsent(t.taskId(), k -> new ArrayList<>()).add(t));
-        Map<Long, String> taskCodes = new HashMap<>();
-        data.tasks().forEach(t -> taskCodes.put(t.id(), t.code()));
-
-        // I. Direction: how the reporting went, and what the agencies did to steer the work.
-        heading(texts.get("export.docx.section.direction"));
-        body(texts.get("export.docx.summary", owed, approved, data.missing().size()));
-        body(texts.get("export.docx.directionDraft"));
-
-        // II. Results per task group and task: each result once, with who reported it.
-        heading(texts.get("export.docx.section.results"));
-        String group = null;
-        int withResults = 0;
-        for (TaskLine task : data.tasks()) {
-            if (task.groupSize() > 1 && !task.groupCode().equals(group)) {
-                subheading(texts.get("export.docx.task", task.groupCode(), task.groupTitle()));
-            }
-            group = task.groupCode();
-            subheading(texts.get("export.docx.task", task.code(), task.title()));
-            List<Item> results = items(byTask.getOrDefault(task.id(), List.of()), ApprovedText::results);
-            TaskCompleteness c = completeness.get(task.id());
-            long taskOwed = c == null ? 0 : c.owed();
-            if (!task.runs() && taskOwed == 0 && results.isEmpty()) {
-                String timeline = task.timelineWording().strip().replaceAll("[.;]+$", "");
-                body(texts.get("export.docx.notRunning", period(data), timeline));
+    /** The sections as drafted or edited, laid out; the appendix on a page of its own after the signature. */
+    private void sections(Layout layout, Map<Section, String> sections) {
+        XWPFParagraph last = null;
+        for (Section section : Section.values()) {
+            if (section == Section.APPENDIX) {
                 continue;
             }
-            if (results.isEmpty()) {
-                body(taskOwed > 0 ? texts.get("export.docx.noResultsOf", taskOwed) : texts.get("export.docx.noResults"));
-            } else {
-                withResults++;
-                if (taskOwed > 0) {
-                    body(texts.get("export.docx.taskCompleteness", c.approved(), taskOwed));
-                }
+            if (section.heading() != null) {
+                heading(texts.get(section.heading()));
             }
-            for (Item item : results) {
-                body(texts.get("export.docx.item", item.text(), item.attribution(data)));
-            }
-            List<IndicatorTotal> taskTotals = totals.get(task.id());
-            if (taskTotals != null) {
-                indicatorTable(data, taskTotals);
-            }
+            XWPFParagraph written = text(sections.getOrDefault(section, ""));
+            last = written == null ? last : written;
         }
-        targets(data);
-
-        // III. Budget.
-        heading(texts.get("export.docx.section.budget"));
-        ExportQueries.BudgetTotal budget = data.budget();
-        body(budget.reports() == 0 ? texts.get("export.docx.budgetNone")
-                : texts.get("export.docx.budget", Texts.number(budget.planned()), Texts.number(budget.spent()), budget.reports()));
-        body(texts.get("export.docx.budgetSources"));
-
-        // IV. Overall assessment: strengths from the results, weaknesses and difficulties from the reports.
-        heading(texts.get("export.docx.section.assessment"));
-        subheading(texts.get("export.docx.strengths"));
-        long running = data.tasks().stream().filter(TaskLine::runs).count();
-        body(texts.get("export.docx.strengthsDraft", withResults, running));
-        List<String> met = data.participation().stream().filter(p -> Boolean.TRUE.equals(p.met()))
-                .map(Participation::indicatorName).toList();
-        if (!met.isEmpty()) {
-            body(texts.get("export.docx.targetsMet", String.join("; ", met)));
-        }
-        subheading(texts.get("export.docx.weaknesses"));
-        if (!data.missing().isEmpty()) {
-            body(texts.get("export.docx.missingSummary", data.missing().size()));
-        }
-        List<String> notMet = data.participation().stream().filter(p -> Boolean.FALSE.equals(p.met()))
-                .map(Participation::indicatorName).toList();
-        if (!notMet.isEmpty()) {
-            body(texts.get("export.docx.targetsNotMet", String.join("; ", notMet)));
-        }
-        List<Item> difficulties = items(all, ApprovedText::difficulties);
-        if (difficulties.isEmpty()) {
-            body(texts.get("export.docx.noDifficulties"));
-        }
-        for (Item item : difficulties) {
-            body(texts.get("export.docx.issueItem", item.text(), item.attribution(data), item.tasks(taskCodes)));
-        }
-
-        // V. What comes next.
-        heading(texts.get("export.docx.section.outlook"));
-        body(data.to() < ExportService.LAST_YEAR ? texts.get("export.docx.outlook", data.to() + 1)
-                : texts.get("export.docx.outlookFinal"));
-        if (!data.missing().isEmpty()) {
-            body(texts.get("export.docx.outlookMissing"));
-        }
-
-        // VI. Proposals: to UBND tỉnh (the agencies' proposals, deduplicated, attributed), to Hội Luật gia Việt Nam.
-        heading(texts.get("export.docx.section.proposals"));
-        boolean province = data.issuer().parent() == null;
-        subheading(province ? texts.get("export.docx.toProvince")
-                : texts.get("export.docx.toProvince.local", Issuer.inSentence(data.unitName())));
-        List<Item> proposals = items(all, ApprovedText::proposals);
-        if (proposals.isEmpty()) {
-            body(texts.get("export.docx.noProposals"));
-        }
-        for (Item item : proposals) {
-            body(texts.get("export.docx.issueItem", item.text(), item.attribution(data), item.tasks(taskCodes)));
-        }
-        if (province) {
-            subheading(texts.get("export.docx.toNational"));
-            body(texts.get("export.docx.toNationalDraft"));
-        }
-
-        XWPFParagraph closing = body(texts.get("export.docx.closing", period(data), data.issuer().association()));
-        closing.setKeepNext(true);
-    }
-
-    /**
-     * One result, difficulty or proposal as the report states it once: the same text from several agencies
-     * or years is one item that names them all.
-     */
-    private final class Item {
-        private final String text;
-        private final Set<String> agencies = new LinkedHashSet<>();
-        private final Set<Integer> years = new TreeSet<>();
-        private final Set<Long> taskIds = new LinkedHashSet<>();
-
-        Item(String text) {
-            this.text = text;
-        }
-
-        String text() {
-            String stripped = text.strip();
-            return stripped.endsWith(".") || stripped.endsWith(";") ? stripped.substring(0, stripped.length() - 1) : stripped;
-        }
-
-        String attribution(Data data) {
-            String who = String.join(", ", agencies);
-            if (data.from() == data.to()) {
-                return who;
-            }
-            return texts.get("export.docx.attributionYears", who,
-                    String.join(", ", years.stream().map(String::valueOf).toList()));
-        }
-
-        String tasks(Map<Long, String> codes) {
-            return String.join(", ", taskIds.stream().map(codes::get).toList());
+        if (last != null) {
+            // The closing sentence keeps with the signature.
+            last.setKeepNext(true);
         }
     }
 
-    /** A line as a sentence of the report: no bullet, single spaces, a capital first letter. */
-    private static String sentence(String line) {
-        String text = line.strip().replaceAll("^[-–•+*]\\s*", "").replaceAll("\\s+", " ");
-        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Issuer.VIETNAMESE) + text.substring(1);
-    }
-
-    /** Texts grouped by their words (case, spacing and final full stop aside), in the order first met. */
-    private List<Item> items(List<ApprovedText> texts, java.util.function.Function<ApprovedText, String> field) {
-        Map<String, Item> items = new LinkedHashMap<>();
-        for (ApprovedText text : texts) {
-            String value = field.apply(text);
-            if (value == null) {
-                continue;
-            }
-            for (String line : value.split("\\R")) {
-                String key = line.strip().replaceAll("\\s+", " ").replaceAll("^[-–•+*]\\s*", "").replaceAll("[.;]$", "")
-                        .toLowerCase(Issuer.VIETNAMESE);
-                if (key.isEmpty()) {
-                    continue;
-                }
-                Item item = items.computeIfAbsent(key, k -> new Item(sentence(line)));
-                item.agencies.add(text.contribution()
-                        ? this.texts.get("export.docx.coordinating", text.agencyName()) : text.agencyName());
-                item.years.add(text.year());
-                item.taskIds.add(text.taskId());
-            }
-        }
-        return new ArrayList<>(items.values());
-    }
-
-    /** Đề án 129's participation targets in the last year of the report, each with its coverage. */
-    private void targets(Data data) {
-        if (data.participation().isEmpty()) {
-            return;
-        }
-        subheading(texts.get("export.docx.section.targets", data.to()));
-        for (Participation p : data.participation()) {
-            String reported = p.reported() == null ? texts.get("dashboard.none")
-                    : p.total() == null ? Texts.number(p.reported()) + " " + p.unit()
-                    : texts.get("dashboard.participation.ofTotal", Texts.number(p.reported()), Texts.number(p.total()), p.unit());
-            String percent = p.percent() == null ? texts.get("dashboard.none") : Texts.number(p.percent()) + "%";
-            String target = p.minPercent().compareTo(p.maxPercent()) == 0
-                    ? texts.get("dashboard.participation.target", Texts.number(p.minPercent()))
-                    : texts.get("dashboard.participation.targetRange", Texts.number(p.minPercent()), Texts.number(p.maxPercent()));
-            String assessment = texts.get(p.met() == null ? "dashboard.participation.unknown"
-                    : p.met() ? "dashboard.participation.met" : "dashboard.participation.notMet").toLowerCase(Issuer.VIETNAMESE);
-            String coverage = p.expected() == null ? "" : texts.get(p.associations()
-                    ? "export.docx.participation.coverage.associations" : "export.docx.participation.coverage.agencies",
-                    p.agencies(), p.expected());
-            body(texts.get("export.docx.participation", p.indicatorName(), reported, percent, target.toLowerCase(Issuer.VIETNAMESE),
-                    assessment, coverage));
-        }
-    }
-
-    private void note(String text) {
-        XWPFParagraph paragraph = doc.createParagraph();
-        paragraph.setAlignment(ParagraphAlignment.BOTH);
-        styled(run(paragraph, text, 12), false, true);
-    }
-
-    private void indicatorTable(Data data, List<IndicatorTotal> totals) {
-        List<Integer> years = new ArrayList<>();
-        for (int y = data.from(); y <= data.to(); y++) {
-            years.add(y);
-        }
-        boolean range = years.size() > 1;
-        Map<Long, Map<Integer, IndicatorTotal>> rows = new LinkedHashMap<>();
-        totals.forEach(t -> rows.computeIfAbsent(t.indicatorId(), k -> new HashMap<>()).put(t.year(), t));
-        int columns = 2 + years.size() + (range ? 1 : 0);
-        XWPFTable table = doc.createTable(rows.size() + 1, columns);
-        table.setWidth(TEXT_WIDTH);
-        table.setTableAlignment(TableRowAlign.CENTER);
-        // The indicator's name gets the room it needs; the figures share the rest.
-        int numbers = columns - 2;
-        int unitWidth = 1250;
-        int numberWidth = Math.min(1300, (TEXT_WIDTH * 11 / 20 - unitWidth) / numbers);
-        int[] widths = new int[columns];
-        widths[0] = TEXT_WIDTH - unitWidth - numberWidth * numbers;
-        widths[1] = unitWidth;
-        for (int i = 2; i < columns; i++) {
-            widths[i] = numberWidth;
-        }
-        columnWidths(table, widths);
-        table.getRow(0).setRepeatHeader(true);
-        List<String> headings = new ArrayList<>(List.of(texts.get("dashboard.col.indicator"), texts.get("dashboard.col.indicatorUnit")));
-        years.forEach(y -> headings.add(String.valueOf(y)));
-        if (range) {
-            headings.add(texts.get("export.docx.col.range"));
-        }
-        for (int i = 0; i < columns; i++) {
-            cell(table.getRow(0).getCell(i), headings.get(i), true);
-        }
-        int r = 1;
-        boolean notSummed = false;
-        for (Map<Integer, IndicatorTotal> byYear : rows.values()) {
-            IndicatorTotal any = byYear.values().iterator().next();
-            boolean rate = any.kind() == IndicatorKind.RATIO || "%".equals(any.unit());
-            table.getRow(r).setCantSplitRow(true);
-            cell(table.getRow(r).getCell(0), any.name(), false);
-            cell(table.getRow(r).getCell(1), any.unit(), false);
-            List<BigDecimal> values = new ArrayList<>();
-            for (int i = 0; i < years.size(); i++) {
-                IndicatorTotal total = byYear.get(years.get(i));
-                BigDecimal value = total == null ? null : value(total.total(), total.count(), rate);
-                values.add(value);
-                cell(table.getRow(r).getCell(2 + i), value == null ? "" : Texts.number(value), false);
-            }
-            if (range) {
-                // Activities add up over the years; a stock or a rate is the last year's, never a sum.
-                BigDecimal overRange = any.kind().overRange(values);
-                cell(table.getRow(r).getCell(columns - 1), overRange == null ? "" : Texts.number(overRange), true);
-                notSummed |= any.kind() != IndicatorKind.ACTIVITY;
-            }
-            r++;
-        }
-        if (notSummed) {
-            note(texts.get("export.docx.rangeNote"));
-        }
-        doc.createParagraph();
-    }
-
-    private static BigDecimal value(BigDecimal sum, long count, boolean rate) {
-        return rate && count > 0 ? sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP) : sum;
-    }
-
-    /** Who did not report: each agency once, with the tasks and years it still owes, on a page of its own. */
-    private void appendix(Data data) {
+    private void appendix(Layout layout, Map<Section, String> sections) {
         XWPFParagraph title = doc.createParagraph();
         title.setPageBreak(true);
         title.setAlignment(ParagraphAlignment.CENTER);
@@ -513,41 +281,108 @@ final class DocxExport {
         XWPFParagraph subtitle = doc.createParagraph();
         subtitle.setAlignment(ParagraphAlignment.CENTER);
         subtitle.setSpacingAfter(240);
-        styled(run(subtitle, texts.get("export.docx.appendixSubject", period(data)), BODY), false, true);
-        if (data.missing().isEmpty()) {
-            body(texts.get("export.docx.appendixNone"));
-            return;
+        styled(run(subtitle, layout.appendixSubject(), BODY), false, true);
+        text(sections.getOrDefault(Section.APPENDIX, ""));
+    }
+
+    /**
+     * A section's text on the page (see {@link ConsolidatedDraft} for its lines): sub-headings, paragraphs,
+     * notes and tables. Returns the last paragraph written outside a table, or null.
+     */
+    private XWPFParagraph text(String text) {
+        XWPFParagraph last = null;
+        List<List<String>> table = new ArrayList<>();
+        for (String raw : (text == null ? "" : text).split("\\R")) {
+            String line = raw.strip();
+            if (line.startsWith("|")) {
+                table.add(cells(line));
+                continue;
+            }
+            if (!table.isEmpty()) {
+                table(table);
+                table.clear();
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("##")) {
+                last = subheading(line.substring(2).strip());
+            } else if (line.startsWith(">")) {
+                last = note(line.substring(1).strip());
+            } else {
+                last = body(line);
+            }
         }
-        Map<String, Map<String, Set<Integer>>> byAgency = new LinkedHashMap<>();
-        for (ExportQueries.Missing m : data.missing()) {
-            byAgency.computeIfAbsent(m.agencyName(), a -> new LinkedHashMap<>())
-                    .computeIfAbsent(m.taskCode(), t -> new TreeSet<>()).add(m.year());
+        if (!table.isEmpty()) {
+            table(table);
         }
-        XWPFTable table = doc.createTable(byAgency.size() + 1, 3);
+        return last;
+    }
+
+    private static List<String> cells(String line) {
+        String inner = line.substring(1);
+        if (inner.endsWith("|")) {
+            inner = inner.substring(0, inner.length() - 1);
+        }
+        List<String> cells = new ArrayList<>();
+        for (String cell : inner.split("\\|", -1)) {
+            cells.add(cell.strip());
+        }
+        return cells;
+    }
+
+    /**
+     * A table: its first row is the heading, repeated on every page; no row splits. A table whose first
+     * heading is the running number (the appendix) gets a narrow number column; any other (the indicators)
+     * gives its first column the room it needs and shares the rest among the figures.
+     */
+    private void table(List<List<String>> rows) {
+        int columns = rows.stream().mapToInt(List::size).max().orElse(1);
+        XWPFTable table = doc.createTable(rows.size(), columns);
         table.setWidth(TEXT_WIDTH);
-        columnWidths(table, new int[]{800, 4000, TEXT_WIDTH - 4800});
-        table.getRow(0).setRepeatHeader(true);
-        cell(table.getRow(0).getCell(0), texts.get("export.docx.col.number"), true);
-        cell(table.getRow(0).getCell(1), texts.get("export.col.agency"), true);
-        cell(table.getRow(0).getCell(2), texts.get("export.docx.col.owedTasks"), true);
-        int r = 1;
-        for (var entry : byAgency.entrySet()) {
-            table.getRow(r).setCantSplitRow(true);
-            cell(table.getRow(r).getCell(0), String.valueOf(r), false);
-            cell(table.getRow(r).getCell(1), entry.getKey(), false);
-            List<String> tasks = new ArrayList<>();
-            entry.getValue().forEach((code, years) -> tasks.add(data.from() == data.to() ? code
-                    : texts.get("export.docx.taskYears", code, String.join(", ", years.stream().map(String::valueOf).toList()))));
-            cell(table.getRow(r).getCell(2), String.join("; ", tasks), false);
-            r++;
+        table.setTableAlignment(TableRowAlign.CENTER);
+        int[] widths = new int[columns];
+        boolean numbered = texts.get("export.docx.col.number").equals(rows.get(0).get(0));
+        if (numbered && columns == 3) {
+            widths = new int[]{800, 4000, TEXT_WIDTH - 4800};
+        } else if (columns == 1) {
+            widths[0] = TEXT_WIDTH;
+        } else {
+            int numbers = Math.max(1, columns - 2);
+            int unitWidth = columns > 2 ? 1250 : 0;
+            int numberWidth = Math.min(1300, (TEXT_WIDTH * 11 / 20 - unitWidth) / numbers);
+            widths[0] = TEXT_WIDTH - unitWidth - numberWidth * numbers;
+            if (columns > 2) {
+                widths[1] = unitWidth;
+            }
+            for (int i = columns > 2 ? 2 : 1; i < columns; i++) {
+                widths[i] = numberWidth;
+            }
         }
+        columnWidths(table, widths);
+        table.getRow(0).setRepeatHeader(true);
+        for (int r = 0; r < rows.size(); r++) {
+            table.getRow(r).setCantSplitRow(true);
+            List<String> cells = rows.get(r);
+            for (int i = 0; i < columns; i++) {
+                cell(table.getRow(r).getCell(i), i < cells.size() ? cells.get(i) : "", r == 0);
+            }
+        }
+        doc.createParagraph();
+    }
+
+    private XWPFParagraph note(String text) {
+        XWPFParagraph paragraph = doc.createParagraph();
+        paragraph.setAlignment(ParagraphAlignment.BOTH);
+        styled(run(paragraph, text, 12), false, true);
+        return paragraph;
     }
 
     /**
      * "Nơi nhận" and the signature side by side in one row that never splits, so that the signer's title,
      * the room to sign and the name stay on one page; the closing sentence before it keeps with it.
      */
-    private void signature(Data data) {
+    private void signature(Layout layout) {
         XWPFTable table = borderless(2, new int[]{TEXT_WIDTH * 9 / 20, TEXT_WIDTH - TEXT_WIDTH * 9 / 20});
         table.getRow(0).setCantSplitRow(true);
         XWPFTableCell left = table.getRow(0).getCell(0);
@@ -555,18 +390,18 @@ final class DocxExport {
         XWPFParagraph recipients = left.getParagraphs().get(0);
         recipients.setSpacingBefore(240);
         styled(run(recipients, texts.get("export.docx.recipients"), 12), true, true);
-        for (String line : data.issuer().recipients()) {
+        for (String line : layout.recipients()) {
             run(left.addParagraph(), line, 11);
         }
         XWPFParagraph signFor = right.getParagraphs().get(0);
         signFor.setSpacingBefore(240);
         centered(signFor, texts.get("export.docx.signFor"), BODY, true, false);
-        centered(right.addParagraph(), texts.get("export.docx.signTitle"), BODY, true, false);
+        centered(right.addParagraph(), layout.signerTitle(), BODY, true, false);
         centered(right.addParagraph(), texts.get("export.docx.signNote"), BODY, false, true);
         for (int i = 0; i < 3; i++) {
             centered(right.addParagraph(), "", BODY, false, false);
         }
-        String name = data.settings().signerName();
+        String name = layout.signerName();
         centered(right.addParagraph(), name == null || name.isBlank() ? texts.get("export.docx.signerBlank") : name.strip(),
                 BODY, true, false);
     }
@@ -622,7 +457,7 @@ final class DocxExport {
         styled(run(paragraph, text, BODY), true, false);
     }
 
-    private void subheading(String text) {
+    private XWPFParagraph subheading(String text) {
         XWPFParagraph paragraph = doc.createParagraph();
         paragraph.setAlignment(ParagraphAlignment.BOTH);
         paragraph.setIndentationFirstLine(FIRST_LINE);
@@ -630,6 +465,7 @@ final class DocxExport {
         paragraph.setSpacingAfter(60);
         paragraph.setKeepNext(true);
         styled(run(paragraph, text, BODY), true, true);
+        return paragraph;
     }
 
     /** Justified paragraphs, one per line of the text; the last one is returned. */

@@ -89,12 +89,16 @@ public class ExportService {
         }
         long root = dashboards.rootFor(user, unit);
         Texts texts = new Texts(messages, locale);
+        new DocxExport(texts).write(data(user, from, to, root, texts), out);
+    }
+
+    /** Everything the consolidated report of {@code root} for {@code from}–{@code to} is drafted from. */
+    DocxExport.Data data(CurrentUser user, int from, int to, long root, Texts texts) {
         ExportQueries.Unit issuingUnit = queries.unit(root);
-        var data = new DocxExport.Data(from, to, issuingUnit.name(),
+        return new DocxExport.Data(from, to, issuingUnit.name(),
                 Issuer.of(issuingUnit.name(), issuingUnit.level(), texts), queries.tasks(from, to),
                 queries.completeness(root, from, to), queries.indicatorTotals(root, from, to),
                 consumer -> queries.approvedTexts(root, from, to, consumer), LocalDate.now(clock),
                 participation(user, to, root), settings, queries.budget(root, from, to), queries.missing(root, from, to));
-        new DocxExport(texts).write(data, out);
     }
 }

@@ -42,7 +42,7 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/admin/periods", "/admin/periods/**").hasAnyRole("ADMIN", "PROVINCE_REVIEWER")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/review", "/review/**").hasAnyRole("PROVINCE_REVIEWER", "DISTRICT_REVIEWER")
+                        .requestMatchers("/review", "/review/**", "/editions", "/editions/**").hasAnyRole("PROVINCE_REVIEWER", "DISTRICT_REVIEWER")
                         .requestMatchers("/dashboard", "/dashboard/**", "/exports/**")
                         .hasAnyRole("PROVINCE_REVIEWER", "DISTRICT_REVIEWER", "VIEWER")
                         .requestMatchers("/reports", "/reports/**")

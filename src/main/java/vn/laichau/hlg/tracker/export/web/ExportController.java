@@ -66,7 +66,7 @@ class ExportController {
         send(response, out, DOCX, name);
     }
 
-    private static void send(HttpServletResponse response, ByteArrayOutputStream out, String type, String name)
+    static void send(HttpServletResponse response, ByteArrayOutputStream out, String type, String name)
             throws IOException {
         response.setContentType(type);
         response.setContentLength(out.size());

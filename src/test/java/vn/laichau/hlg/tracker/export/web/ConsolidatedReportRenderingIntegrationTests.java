@@ -11,6 +11,7 @@ import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Role;
 import vn.laichau.hlg.tracker.support.IntegrationTest;
 import vn.laichau.hlg.tracker.support.Office;
+import vn.laichau.hlg.tracker.support.TestAccounts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.laichau.hlg.tracker.export.web.ExportWebIntegrationTests.as;
 
@@ -35,6 +38,8 @@ class ConsolidatedReportRenderingIntegrationTests {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestAccounts accounts;
 
     @Test
     void theProvincesInterimReviewHasTheTitleOnOneLinePageNumbersAndTheSignatureTogether() throws Exception {
@@ -61,6 +66,48 @@ class ConsolidatedReportRenderingIntegrationTests {
         signatureTogether(pages);
     }
 
+    /**
+     * The province's sơ kết edition, issued with its number, date and signer, downloaded and rendered: the
+     * title on one line, page numbers from page 2, the six sections and the appendix, the signature block
+     * together with the closing sentence.
+     */
+    @Test
+    void theIssuedInterimEditionOfTheProvinceRendersWithEverySectionAndItsSigner() throws Exception {
+        CurrentUser reviewer = accounts.create("render.ed", Role.PROVINCE_REVIEWER, "HLG-TINH", "12");
+        long province = jdbc.queryForObject("select id from administrative_unit where code = '12'", Long.class);
+        List<Long> issued = jdbc.queryForList("select id from edition where unit_id = ? and first_year = 2024 and last_year = 2026 "
+                + "and status = 'ISSUED'", Long.class, province);
+        String location = issued.isEmpty()
+                ? mvc.perform(post("/editions").with(csrf()).with(as(reviewer)).param("period", "2024-2026"))
+                .andReturn().getResponse().getRedirectedUrl()
+                : mvc.perform(post("/editions/" + issued.get(0) + "/supersede").with(csrf()).with(as(reviewer))
+                .param("reason", "Kiểm tra bản in")).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring("/editions/".length()));
+        String number = "R" + (System.nanoTime() % 100_000) + "/BC-HLG";
+        long version = jdbc.queryForObject("select version from edition where id = ?", Long.class, id);
+        mvc.perform(post("/editions/" + id + "/issue").with(csrf()).with(as(reviewer)).param("number", number)
+                        .param("issuedOn", "15/12/2026").param("signerName", "Nguyễn Thị Hoa").param("signerTitle", "CHỦ TỊCH")
+                        .param("recipients", "- Hội Luật gia Việt Nam;\n- UBND tỉnh Lai Châu;\n- Lưu: VT.")
+                        .param("version", String.valueOf(version)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select status from edition where id = ?", String.class, id)).isEqualTo("ISSUED");
+
+        byte[] docx = mvc.perform(get("/editions/" + id + "/edition.docx").with(as(reviewer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        Path pdf = Office.toPdf(docx, "so-ket-ban-hanh");
+        Files.copy(pdf, Path.of("target", "so-ket-ban-hanh.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<String> pages = pages(pdf);
+
+        List<String> first = lines(pages.get(0));
+        assertThat(first).anySatisfy(line -> assertThat(line).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+        assertThat(pages.get(0)).contains("Số: " + number, "Lai Châu, ngày 15 tháng 12 năm 2026", "Sơ kết việc thực hiện");
+        String all = String.join("\n", pages);
+        assertThat(all).contains("I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", "II. KẾT QUẢ THỰC HIỆN", "III. KINH PHÍ THỰC HIỆN",
+                "IV. ĐÁNH GIÁ CHUNG", "V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", "VI. ĐỀ XUẤT, KIẾN NGHỊ", "PHỤ LỤC");
+        pageNumbers(pages);
+        signatureTogether(pages, "Nguyễn Thị Hoa");
+    }
+
     /** No number on the first page; every later page starts with its own number. */
     private static void pageNumbers(List<String> pages) {
         assertThat(pages).hasSizeGreaterThan(1);
@@ -75,9 +122,13 @@ class ConsolidatedReportRenderingIntegrationTests {
      * of who has not reported follows on a page of its own.
      */
     private static void signatureTogether(List<String> pages) {
+        signatureTogether(pages, "………………………");
+    }
+
+    private static void signatureTogether(List<String> pages, String signer) {
         List<String> signed = pages.stream().filter(page -> page.contains("CHỦ TỊCH")).toList();
         assertThat(signed).singleElement().satisfies(page -> assertThat(page).contains("TM. BAN THƯỜNG VỤ",
-                "………………………", "Nơi nhận:", "Lưu: VT.", "Trên đây là báo cáo"));
+                signer, "Nơi nhận:", "Lưu: VT.", "Trên đây là báo cáo"));
         int signature = pages.indexOf(signed.get(0));
         assertThat(pages.get(signature + 1)).contains("PHỤ LỤC");
         assertThat(pages.get(signature)).doesNotContain("PHỤ LỤC");
