@@ -190,6 +190,8 @@ class InputFuzzIntegrationTests {
         jdbc.update("delete from indicator where id > ?", baseline.get("indicator"));
         jdbc.update("delete from agency where id > ?", baseline.get("agency"));
         jdbc.update("update administrative_unit set successor_id = null where successor_id > ?", baseline.get("administrative_unit"));
+        jdbc.update("delete from unit_successor where unit_id > ? or successor_id > ?", baseline.get("administrative_unit"),
+                baseline.get("administrative_unit"));
         for (Long id : jdbc.queryForList("select id from administrative_unit where id > ? order by id desc", Long.class,
                 baseline.get("administrative_unit"))) {
             jdbc.update("delete from administrative_unit where id = ?", id);
@@ -351,6 +353,20 @@ class InputFuzzIntegrationTests {
             jdbc.update("update administrative_unit set closed_on = null, successor_id = null where id = ?", unit);
             return map("closedOn", "2030-01-01", "successorId", "", "version", version("administrative_unit", unit));
         });
+        // The unit closed, then a successor named, its scope confirmed, taken back.
+        form("POST /admin/units/{id}/successors", admin, "/admin/units/" + unit + "/successors", () -> {
+            jdbc.update("update administrative_unit set closed_on = date '2030-01-01' where id = ?", unit);
+            jdbc.update("delete from unit_successor where unit_id = ?", unit);
+            return map("successorId", String.valueOf(provinceUnit), "scopeConfirmed", "true");
+        });
+        for (String action : List.of("scope", "remove")) {
+            form("POST /admin/units/{id}/successors/{successorId}/" + action, admin,
+                    "/admin/units/" + unit + "/successors/" + provinceUnit + "/" + action, () -> {
+                        jdbc.update("insert into unit_successor (unit_id, successor_id) values (?, ?) on conflict do nothing",
+                                unit, provinceUnit);
+                        return action.equals("scope") ? map("confirmed", "true") : none;
+                    });
+        }
         form("POST /admin/agencies", admin, "/admin/agencies", () -> map("code", "FZ-N-" + SEQUENCE.incrementAndGet() + suffix,
                 "name", "UBND xã Thử Mới", "kindId", id("select id from agency_kind where code = 'UBND'") + "",
                 "unitId", String.valueOf(unit), "openedOn", "2025-07-01", "version", "0"));
