@@ -68,6 +68,8 @@ class AccessMatrixIntegrationTests {
             POST /admin/accounts/{id}/reset-password: ADMIN
             POST /admin/accounts/{id}/unlock: ADMIN
             POST /admin/accounts/{id}/remove-second-factor: ADMIN
+            GET /admin/accounts/{id}/move: ADMIN
+            POST /admin/accounts/{id}/move: ADMIN
             GET /admin/accounts/import: ADMIN
             POST /admin/accounts/import: ADMIN
             POST /admin/accounts/import/confirm: ADMIN

@@ -120,6 +120,7 @@ class InputFuzzIntegrationTests {
     private CurrentUser signInAccount;
     private CurrentUser passwordAccount;
     private CurrentUser administered;
+    private CurrentUser stranded;
     private String passwordHash;
 
     /** A form: who posts it, where, and a valid payload made fresh for each request. */
@@ -160,6 +161,7 @@ class InputFuzzIntegrationTests {
         signInAccount = accounts.create("fz", Role.VIEWER, null, "12");
         passwordAccount = accounts.create("fz", Role.VIEWER, null, "12");
         administered = accounts.create("fz", Role.REPORTER, "FZ-E-" + suffix, null);
+        stranded = accounts.create("fz", Role.REPORTER, "UBND-TAM-DUONG", null);
         passwordHash = jdbc.queryForObject("select password_hash from account where id = ?", String.class, passwordAccount.id());
         describeForms(provinceUnit);
     }
@@ -341,6 +343,13 @@ class InputFuzzIntegrationTests {
         for (String action : List.of("disable", "enable", "reset-password", "unlock", "remove-second-factor")) {
             form("POST /admin/accounts/{id}/" + action, admin, "/admin/accounts/" + administered.id() + "/" + action, () -> none);
         }
+        // A reporter of an agency closed on 1/7/2025, moved to the province's UBND (same kind, above it).
+        form("POST /admin/accounts/{id}/move", admin, "/admin/accounts/" + stranded.id() + "/move", () -> {
+            jdbc.update("update account set agency_id = (select id from agency where code = 'UBND-TAM-DUONG') where id = ?",
+                    stranded.id());
+            return map("target", String.valueOf(id("select id from agency where code = 'UBND-TINH'")),
+                    "version", version("account", stranded.id()), "confirmed", "1");
+        });
         form("POST /admin/accounts/import", admin, "/admin/accounts/import", () -> map("ten_dang_nhap",
                 "fz.csv." + suffix.toLowerCase(), "ho_ten", "Lò Văn Thử", "vai_tro", "REPORTER", "ma_co_quan",
                 "FZ-E-" + suffix, "ma_don_vi", ""), "file");
