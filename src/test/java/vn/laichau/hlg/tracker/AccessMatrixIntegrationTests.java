@@ -68,6 +68,8 @@ class AccessMatrixIntegrationTests {
             POST /admin/accounts/{id}/reset-password: ADMIN
             POST /admin/accounts/{id}/unlock: ADMIN
             POST /admin/accounts/{id}/remove-second-factor: ADMIN
+            GET /admin/accounts/{id}/move: ADMIN
+            POST /admin/accounts/{id}/move: ADMIN
             GET /admin/accounts/import: ADMIN
             POST /admin/accounts/import: ADMIN
             POST /admin/accounts/import/confirm: ADMIN
@@ -80,6 +82,10 @@ class AccessMatrixIntegrationTests {
             POST /admin/units/{id}/rename: ADMIN
             GET /admin/units/{id}/close: ADMIN
             POST /admin/units/{id}/close: ADMIN
+            GET /admin/units/{id}/successors: ADMIN
+            POST /admin/units/{id}/successors: ADMIN
+            POST /admin/units/{id}/successors/{successorId}/scope: ADMIN
+            POST /admin/units/{id}/successors/{successorId}/remove: ADMIN
             GET /admin/agencies: ADMIN
             POST /admin/agencies: ADMIN
             GET /admin/agencies/new: ADMIN
@@ -137,7 +143,8 @@ class AccessMatrixIntegrationTests {
     /** Values for path variables: ids that exist nowhere, so that allowed requests change nothing. */
     private static final Map<String, String> VARIABLES = Map.of(
             "code", "1", "id", "987654321", "handle", "000000000000000000000000", "year", "2099",
-            "taskId", "987654321", "indicator", "987654321", "attachmentId", "987654321", "section", "RESULTS");
+            "taskId", "987654321", "indicator", "987654321", "attachmentId", "987654321", "section", "RESULTS",
+            "successorId", "987654321");
 
     @Autowired
     MockMvc mvc;

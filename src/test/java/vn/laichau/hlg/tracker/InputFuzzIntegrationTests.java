@@ -124,6 +124,7 @@ class InputFuzzIntegrationTests {
     private CurrentUser signInAccount;
     private CurrentUser passwordAccount;
     private CurrentUser administered;
+    private CurrentUser stranded;
     private String passwordHash;
 
     /** A form: who posts it, where, and a valid payload made fresh for each request. */
@@ -164,6 +165,7 @@ class InputFuzzIntegrationTests {
         signInAccount = accounts.create("fz", Role.VIEWER, null, "12");
         passwordAccount = accounts.create("fz", Role.VIEWER, null, "12");
         administered = accounts.create("fz", Role.REPORTER, "FZ-E-" + suffix, null);
+        stranded = accounts.create("fz", Role.REPORTER, "UBND-TAM-DUONG", null);
         passwordHash = jdbc.queryForObject("select password_hash from account where id = ?", String.class, passwordAccount.id());
         describeForms(provinceUnit);
     }
@@ -194,6 +196,8 @@ class InputFuzzIntegrationTests {
         jdbc.update("delete from indicator where id > ?", baseline.get("indicator"));
         jdbc.update("delete from agency where id > ?", baseline.get("agency"));
         jdbc.update("update administrative_unit set successor_id = null where successor_id > ?", baseline.get("administrative_unit"));
+        jdbc.update("delete from unit_successor where unit_id > ? or successor_id > ?", baseline.get("administrative_unit"),
+                baseline.get("administrative_unit"));
         for (Long id : jdbc.queryForList("select id from administrative_unit where id > ? order by id desc", Long.class,
                 baseline.get("administrative_unit"))) {
             jdbc.update("delete from administrative_unit where id = ?", id);
@@ -343,6 +347,13 @@ class InputFuzzIntegrationTests {
         for (String action : List.of("disable", "enable", "reset-password", "unlock", "remove-second-factor")) {
             form("POST /admin/accounts/{id}/" + action, admin, "/admin/accounts/" + administered.id() + "/" + action, () -> none);
         }
+        // A reporter of an agency closed on 1/7/2025, moved to the province's UBND (same kind, above it).
+        form("POST /admin/accounts/{id}/move", admin, "/admin/accounts/" + stranded.id() + "/move", () -> {
+            jdbc.update("update account set agency_id = (select id from agency where code = 'UBND-TAM-DUONG') where id = ?",
+                    stranded.id());
+            return map("target", String.valueOf(id("select id from agency where code = 'UBND-TINH'")),
+                    "version", version("account", stranded.id()), "confirmed", "1");
+        });
         form("POST /admin/accounts/import", admin, "/admin/accounts/import", () -> map("ten_dang_nhap",
                 "fz.csv." + suffix.toLowerCase(), "ho_ten", "Lò Văn Thử", "vai_tro", "REPORTER", "ma_co_quan",
                 "FZ-E-" + suffix, "ma_don_vi", ""), "file");
@@ -355,6 +366,20 @@ class InputFuzzIntegrationTests {
             jdbc.update("update administrative_unit set closed_on = null, successor_id = null where id = ?", unit);
             return map("closedOn", "2030-01-01", "successorId", "", "version", version("administrative_unit", unit));
         });
+        // The unit closed, then a successor named, its scope confirmed, taken back.
+        form("POST /admin/units/{id}/successors", admin, "/admin/units/" + unit + "/successors", () -> {
+            jdbc.update("update administrative_unit set closed_on = date '2030-01-01' where id = ?", unit);
+            jdbc.update("delete from unit_successor where unit_id = ?", unit);
+            return map("successorId", String.valueOf(provinceUnit), "scopeConfirmed", "true");
+        });
+        for (String action : List.of("scope", "remove")) {
+            form("POST /admin/units/{id}/successors/{successorId}/" + action, admin,
+                    "/admin/units/" + unit + "/successors/" + provinceUnit + "/" + action, () -> {
+                        jdbc.update("insert into unit_successor (unit_id, successor_id) values (?, ?) on conflict do nothing",
+                                unit, provinceUnit);
+                        return action.equals("scope") ? map("confirmed", "true") : none;
+                    });
+        }
         form("POST /admin/agencies", admin, "/admin/agencies", () -> map("code", "FZ-N-" + SEQUENCE.incrementAndGet() + suffix,
                 "name", "UBND xã Thử Mới", "kindId", id("select id from agency_kind where code = 'UBND'") + "",
                 "unitId", String.valueOf(unit), "openedOn", "2025-07-01", "version", "0"));

@@ -16,6 +16,12 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
     boolean existsByUsername(String username);
 
+    /** The accounts working for one of these agencies or scoped to one of these units, by username. */
+    @Query("""
+            select a from Account a where a.agencyId in :agencyIds or a.unitId in :unitIds
+            order by a.username""")
+    List<Account> findByAgencyOrUnit(Collection<Long> agencyIds, Collection<Long> unitIds);
+
     @Query("select a.username from Account a where a.username in :usernames")
     List<String> findExistingUsernames(Collection<String> usernames);
 

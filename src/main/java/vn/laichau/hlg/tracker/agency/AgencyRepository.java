@@ -30,6 +30,12 @@ interface AgencyRepository extends JpaRepository<Agency, Long> {
     List<Agency> findOpenOn(LocalDate day);
 
     @Query("""
+            select a from Agency a join fetch a.kind join fetch a.unit u
+            where a.closedOn <= :day
+            order by u.code, a.name""")
+    List<Agency> findClosedBy(LocalDate day);
+
+    @Query("""
             select a from Agency a join fetch a.kind k join fetch a.unit u
             where k.id in :kindIds
               and a.openedOn <= :day and (a.closedOn is null or a.closedOn > :day)

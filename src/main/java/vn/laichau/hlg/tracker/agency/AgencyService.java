@@ -83,6 +83,11 @@ public class AgencyService {
         return agencies.findOpenOn(day).stream().map(AgencySummary::of).toList();
     }
 
+    /** Every agency closed on a day (its closing day is that day or earlier), in one query. */
+    public List<AgencySummary> findClosedBy(LocalDate day) {
+        return agencies.findClosedBy(day).stream().map(AgencySummary::of).toList();
+    }
+
     /** The agencies with these ids, open or closed, in one query. */
     public List<AgencySummary> findAll(Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -90,6 +90,11 @@ public class AdministrativeUnit {
         this.successor = successorUnit;
     }
 
+    /** The single successor column, kept for what was recorded through it, forgets a successor taken back. */
+    void forgetSuccessor() {
+        this.successor = null;
+    }
+
     private void setName(String newName) {
         this.name = newName;
         this.searchText = SearchText.fold(newName);

@@ -2,6 +2,7 @@ package vn.laichau.hlg.tracker.unit;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -9,17 +10,21 @@ import vn.laichau.hlg.tracker.shared.AuditEvent;
 import vn.laichau.hlg.tracker.shared.web.NotFoundException;
 import vn.laichau.hlg.tracker.unit.UnitViews.Details;
 import vn.laichau.hlg.tracker.unit.UnitViews.NewUnit;
+import vn.laichau.hlg.tracker.unit.UnitViews.Successor;
 import vn.laichau.hlg.tracker.unit.UnitViews.TreeRow;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The administrative units: the public face of this module.
@@ -40,10 +45,12 @@ public class UnitService {
 
     private final AdministrativeUnitRepository units;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
 
-    UnitService(AdministrativeUnitRepository units, ApplicationEventPublisher events) {
+    UnitService(AdministrativeUnitRepository units, ApplicationEventPublisher events, JdbcClient jdbc) {
         this.units = units;
         this.events = events;
+        this.jdbc = jdbc;
     }
 
     public Optional<UnitSummary> findByCode(String code) {
@@ -240,10 +247,142 @@ public class UnitService {
         }
         unit.close(closedOn, successor);
         units.flush();
+        if (successor != null) {
+            // Every successor is listed with the others, where scopes and the successors page read them.
+            jdbc.sql("insert into unit_successor (unit_id, successor_id) values (:unit, :successor) on conflict do nothing")
+                    .param("unit", id).param("successor", successor.getId()).update();
+        }
         events.publishEvent(new AuditEvent("UNIT_CLOSED", actor, address, target(unit),
                 "open since " + DAY.format(unit.getOpenedOn()),
                 "closed from " + DAY.format(closedOn)
                         + (successor == null ? "" : "; successor " + successor.getCode() + " " + successor.getName())));
+    }
+
+    /** For each of these units, the units named as taking over from it, in one query. */
+    public Map<Long, List<Successor>> successorsOf(Collection<Long> unitIds) {
+        Map<Long, List<Successor>> named = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return named;
+        }
+        jdbc.sql("""
+                        select s.unit_id, u.id, u.code, u.name, u.opened_on, u.closed_on, s.scope_confirmed
+                        from unit_successor s join administrative_unit u on u.id = s.successor_id
+                        where s.unit_id in (:units) order by u.code""")
+                .param("units", unitIds)
+                .query((rs, row) -> named.computeIfAbsent(rs.getLong("unit_id"), id -> new ArrayList<>())
+                        .add(new Successor(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                                rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
+                                rs.getBoolean("scope_confirmed"))))
+                .list();
+        return named;
+    }
+
+    /** The units named as taking over from a unit, by code, with whether its overseers oversee them too. */
+    public List<Successor> successors(long unitId) {
+        return jdbc.sql("""
+                        select u.id, u.code, u.name, u.opened_on, u.closed_on, s.scope_confirmed
+                        from unit_successor s join administrative_unit u on u.id = s.successor_id
+                        where s.unit_id = :unit order by u.code""")
+                .param("unit", unitId)
+                .query((rs, row) -> new Successor(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                        rs.getObject("opened_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
+                        rs.getBoolean("scope_confirmed")))
+                .list();
+    }
+
+    /**
+     * The units that may still be named as taking over from a closed unit: open on its closing day, not
+     * the unit or below it, not named already. Empty for an open unit (its successors are named as it closes).
+     */
+    public List<UnitSummary> successorCandidates(long unitId) {
+        AdministrativeUnit unit = units.findById(unitId).orElseThrow(NotFoundException::new);
+        if (unit.getClosedOn() == null) {
+            return List.of();
+        }
+        Set<Long> excluded = new HashSet<>(units.findSubtreeIds(unitId));
+        successors(unitId).forEach(named -> excluded.add(named.id()));
+        return all().stream()
+                .filter(candidate -> !excluded.contains(candidate.id()))
+                .filter(candidate -> isOpenOn(candidate, unit.getClosedOn()))
+                .toList();
+    }
+
+    /**
+     * Names one more unit as taking over from a closed unit (a district by each commune formed on its land,
+     * several communes by the one they merged into). With {@code scopeConfirmed}, the reviewers and viewers
+     * of the closed unit oversee the successor too; otherwise they read only the closed unit's history.
+     *
+     * @throws UnitChangeRejected when a rule is broken; nothing is saved
+     */
+    @Transactional
+    public void nameSuccessor(long unitId, Long successorId, boolean scopeConfirmed, String actor, String address) {
+        AdministrativeUnit unit = units.findById(unitId).orElseThrow(NotFoundException::new);
+        Map<String, String> errors = new LinkedHashMap<>();
+        AdministrativeUnit successor = successorId == null ? null : units.findById(successorId).orElse(null);
+        if (unit.getClosedOn() == null) {
+            errors.put("successorId", "admin.units.successors.error.unitOpen");
+        } else if (successorId == null) {
+            errors.put("successorId", "admin.units.successors.error.successorRequired");
+        } else if (successor == null) {
+            errors.put("successorId", "admin.units.error.successorUnknown");
+        } else if (units.findSubtreeIds(unitId).contains(successorId)) {
+            errors.put("successorId", "admin.units.error.successorInside");
+        } else if (!successor.isOpenOn(unit.getClosedOn())) {
+            errors.put("successorId", "admin.units.error.successorNotOpen");
+        } else if (isNamed(unitId, successorId)) {
+            errors.put("successorId", "admin.units.successors.error.alreadyNamed");
+        }
+        if (!errors.isEmpty()) {
+            throw new UnitChangeRejected(errors);
+        }
+        jdbc.sql("insert into unit_successor (unit_id, successor_id, scope_confirmed) values (:unit, :successor, :confirmed)")
+                .param("unit", unitId).param("successor", successorId).param("confirmed", scopeConfirmed).update();
+        events.publishEvent(new AuditEvent("UNIT_SUCCESSOR_NAMED", actor, address, target(unit), null,
+                successor.getCode() + " " + successor.getName() + (scopeConfirmed ? "; scope confirmed" : "; scope not confirmed")));
+    }
+
+    /**
+     * Confirms (or withdraws) that whoever oversaw a closed unit also oversees one of its named successors.
+     * Takes effect on the overseers' next request.
+     */
+    @Transactional
+    public void confirmSuccessorScope(long unitId, long successorId, boolean confirmed, String actor, String address) {
+        AdministrativeUnit unit = units.findById(unitId).orElseThrow(NotFoundException::new);
+        Successor named = successors(unitId).stream().filter(successor -> successor.id() == successorId).findFirst()
+                .orElseThrow(NotFoundException::new);
+        if (named.scopeConfirmed() == confirmed) {
+            return;
+        }
+        jdbc.sql("update unit_successor set scope_confirmed = :confirmed where unit_id = :unit and successor_id = :successor")
+                .param("confirmed", confirmed).param("unit", unitId).param("successor", successorId).update();
+        events.publishEvent(new AuditEvent(confirmed ? "UNIT_SUCCESSOR_SCOPE_CONFIRMED" : "UNIT_SUCCESSOR_SCOPE_WITHDRAWN",
+                actor, address, target(unit), named.code() + " " + named.name() + (confirmed ? "; scope not confirmed" : "; scope confirmed"),
+                named.code() + " " + named.name() + (confirmed ? "; scope confirmed" : "; scope not confirmed")));
+    }
+
+    /** Takes back a successor named by mistake; the closed unit's own history is untouched. */
+    @Transactional
+    public void removeSuccessor(long unitId, long successorId, String actor, String address) {
+        AdministrativeUnit unit = units.findById(unitId).orElseThrow(NotFoundException::new);
+        Successor named = successors(unitId).stream().filter(successor -> successor.id() == successorId).findFirst()
+                .orElseThrow(NotFoundException::new);
+        jdbc.sql("delete from unit_successor where unit_id = :unit and successor_id = :successor")
+                .param("unit", unitId).param("successor", successorId).update();
+        if (unit.getSuccessor() != null && unit.getSuccessor().getId() == successorId) {
+            unit.forgetSuccessor();
+            units.flush();
+        }
+        events.publishEvent(new AuditEvent("UNIT_SUCCESSOR_REMOVED", actor, address, target(unit),
+                named.code() + " " + named.name() + (named.scopeConfirmed() ? "; scope confirmed" : "; scope not confirmed"), null));
+    }
+
+    private boolean isNamed(long unitId, long successorId) {
+        return jdbc.sql("select count(*) from unit_successor where unit_id = :unit and successor_id = :successor")
+                .param("unit", unitId).param("successor", successorId).query(Long.class).single() > 0;
+    }
+
+    private static boolean isOpenOn(UnitSummary unit, LocalDate day) {
+        return !unit.openedOn().isAfter(day) && (unit.closedOn() == null || unit.closedOn().isAfter(day));
     }
 
     private AdministrativeUnit current(long id, long version) {

@@ -32,6 +32,15 @@ public final class UnitViews {
         }
     }
 
+    /**
+     * A unit named as taking over from a closed unit.
+     *
+     * @param scopeConfirmed whether the closed unit's reviewers and viewers oversee this successor too
+     */
+    public record Successor(long id, String code, String name, LocalDate openedOn, LocalDate closedOn,
+                            boolean scopeConfirmed) {
+    }
+
     /** A new unit as the administrator describes it. */
     public record NewUnit(String code, String name, UnitLevel level, Long parentId, LocalDate openedOn) {
     }

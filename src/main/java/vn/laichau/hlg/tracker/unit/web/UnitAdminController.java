@@ -27,7 +27,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** The administrative tree: view it, add a unit, rename one, close one from a date naming its successor. */
+/**
+ * The administrative tree: view it, add a unit, rename one, close one from a date naming its successor,
+ * and name or confirm a closed unit's successors for the scopes of those who oversaw it.
+ */
 @Controller
 @RequestMapping("/admin/units")
 class UnitAdminController {
@@ -128,6 +131,55 @@ class UnitAdminController {
         return "redirect:/admin/agencies?unit=" + id + "&status=OPEN";
     }
 
+    @GetMapping("/{id}/successors")
+    String successorsPage(@PathVariable long id, Model model) {
+        model.addAttribute("form", new SuccessorForm(null, false));
+        return successorsPage(units.get(id), model);
+    }
+
+    @PostMapping("/{id}/successors")
+    String nameSuccessor(@PathVariable long id, @ModelAttribute("form") SuccessorForm form, BindingResult binding, Model model,
+                         @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes redirect) {
+        Details unit = units.get(id);
+        if (binding.hasErrors()) {
+            return successorsPage(unit, model);
+        }
+        try {
+            units.nameSuccessor(id, form.successorId(), Boolean.TRUE.equals(form.scopeConfirmed()),
+                    user.getUsername(), request.getRemoteAddr());
+        } catch (UnitChangeRejected rejected) {
+            rejected.errors().forEach(binding::rejectValue);
+            return successorsPage(unit, model);
+        }
+        redirect.addFlashAttribute("flashSuccess", "admin.units.successors.named");
+        return "redirect:/admin/units/" + id + "/successors";
+    }
+
+    @PostMapping("/{id}/successors/{successorId}/scope")
+    String confirmScope(@PathVariable long id, @PathVariable long successorId,
+                        @RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed,
+                        @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes redirect) {
+        units.confirmSuccessorScope(id, successorId, confirmed, user.getUsername(), request.getRemoteAddr());
+        redirect.addFlashAttribute("flashSuccess",
+                confirmed ? "admin.units.successors.confirmed" : "admin.units.successors.withdrawn");
+        return "redirect:/admin/units/" + id + "/successors";
+    }
+
+    @PostMapping("/{id}/successors/{successorId}/remove")
+    String removeSuccessor(@PathVariable long id, @PathVariable long successorId,
+                           @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, RedirectAttributes redirect) {
+        units.removeSuccessor(id, successorId, user.getUsername(), request.getRemoteAddr());
+        redirect.addFlashAttribute("flashSuccess", "admin.units.successors.removed");
+        return "redirect:/admin/units/" + id + "/successors";
+    }
+
+    private String successorsPage(Details unit, Model model) {
+        model.addAttribute("unit", unit);
+        model.addAttribute("successors", units.successors(unit.id()));
+        model.addAttribute("candidates", units.successorCandidates(unit.id()));
+        return "admin/units/successors";
+    }
+
     private String staleRename(long id, RenameForm form, Model model, HttpServletResponse response) {
         Details current = units.get(id);
         response.setStatus(HttpServletResponse.SC_CONFLICT);
@@ -161,6 +213,10 @@ class UnitAdminController {
 
     /** The rename form, carrying the version that was read so that a concurrent change is noticed. */
     record RenameForm(String name, long version) {
+    }
+
+    /** Naming one more successor of a closed unit, and whether its overseers oversee it too. */
+    record SuccessorForm(Long successorId, Boolean scopeConfirmed) {
     }
 
     /** The close form: from which day, which unit takes over (optional), and the version read. */
