@@ -1,6 +1,7 @@
 package vn.laichau.hlg.tracker.unit;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -40,10 +41,12 @@ public class UnitService {
 
     private final AdministrativeUnitRepository units;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
 
-    UnitService(AdministrativeUnitRepository units, ApplicationEventPublisher events) {
+    UnitService(AdministrativeUnitRepository units, ApplicationEventPublisher events, JdbcClient jdbc) {
         this.units = units;
         this.events = events;
+        this.jdbc = jdbc;
     }
 
     public Optional<UnitSummary> findByCode(String code) {
@@ -244,6 +247,36 @@ public class UnitService {
                 "open since " + DAY.format(unit.getOpenedOn()),
                 "closed from " + DAY.format(closedOn)
                         + (successor == null ? "" : "; successor " + successor.getCode() + " " + successor.getName())));
+    }
+
+    /**
+     * Records that a closed unit is succeeded by another (a unit may have several successors and succeed
+     * several); the first successor named also becomes the one shown in the tree.
+     */
+    @Transactional
+    public void addSuccessor(long unitId, long successorId, String actor, String address) {
+        AdministrativeUnit unit = units.findById(unitId).orElseThrow(NotFoundException::new);
+        AdministrativeUnit successor = units.findById(successorId).orElseThrow(NotFoundException::new);
+        int added = jdbc.sql("""
+                insert into unit_successor (unit_id, successor_id) values (?, ?)
+                on conflict (unit_id, successor_id) do nothing""").params(unitId, successorId).update();
+        if (unit.getSuccessor() == null) {
+            jdbc.sql("update administrative_unit set successor_id = ? where id = ?").params(successorId, unitId).update();
+        }
+        if (added > 0) {
+            events.publishEvent(new AuditEvent("UNIT_SUCCESSOR_ADDED", actor, address, target(unit), null,
+                    "successor " + successor.getCode() + " " + successor.getName()));
+        }
+    }
+
+    /** Every successor link, closed unit id → the ids of its successors, in one query. */
+    public Map<Long, List<Long>> successorLinks() {
+        Map<Long, List<Long>> links = new HashMap<>();
+        jdbc.sql("select unit_id, successor_id from unit_successor").query((row, n) -> {
+            links.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getLong(2));
+            return null;
+        }).list();
+        return links;
     }
 
     private AdministrativeUnit current(long id, long version) {
