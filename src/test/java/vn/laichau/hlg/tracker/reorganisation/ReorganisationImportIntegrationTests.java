@@ -224,6 +224,26 @@ class ReorganisationImportIntegrationTests {
                 .andExpect(redirectedUrl("/admin/reorganisation"));
     }
 
+    @Test
+    void hostileValuesAreAnsweredOnThePreviewNeverWithAServerError() throws Exception {
+        String huge = "X".repeat(100_000);
+        String csv = "thao_tac,ngay_hieu_luc,ma,ten,cap,loai,ma_don_vi,ma_ke_thua\n"
+                + "mo_don_vi,01/01/2027," + huge + ",Xã \u0000Lạ 😀,COMMUNE,,12,\n"
+                + "mo_co_quan,01/01/2027,UBND-LA,UBND " + huge + ",,UBND,03390,\n"
+                + "dong_don_vi,31/12/9999,03390,,,,,'; drop table agency; --\n"
+                + "mo_don_vi,01/01/2027,99021,<script>x</script>,xa,,12,\n";
+        MvcResult uploaded = mvc.perform(multipart("/admin/reorganisation")
+                        .file(new MockMultipartFile("file", "xau.csv", "text/csv", bytes(csv)))
+                        .with(admin()).with(csrf()))
+                .andExpect(redirectedUrl("/admin/reorganisation/preview")).andReturn();
+        mvc.perform(get("/admin/reorganisation/preview").with(admin()).cookie(uploaded.getResponse().getCookie("SESSION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Mã đơn vị không được dài quá 20 ký tự."),
+                        containsString("Mọi dòng phải cùng một ngày hiệu lực (01/01/2027)."),
+                        containsString("&lt;script&gt;x&lt;/script&gt;"))));
+        assertThat(jdbc.queryForObject("select count(*) from agency where code = 'UBND-LA'", Integer.class)).isZero();
+    }
+
     private Map<String, List<String>> figuresOf(int year) {
         Map<String, List<String>> figures = new LinkedHashMap<>();
         FIGURES.forEach((name, sql) -> figures.put(name, jdbc.queryForList(sql, String.class, year)));
