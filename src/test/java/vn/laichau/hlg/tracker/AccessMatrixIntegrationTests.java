@@ -86,6 +86,16 @@ class AccessMatrixIntegrationTests {
             POST /admin/units/{id}/successors: ADMIN
             POST /admin/units/{id}/successors/{successorId}/scope: ADMIN
             POST /admin/units/{id}/successors/{successorId}/remove: ADMIN
+            GET /admin/units/import: ADMIN
+            POST /admin/units/import: ADMIN
+            GET /admin/units/import/preview: ADMIN
+            POST /admin/units/import/confirm: ADMIN
+            POST /admin/units/import/cancel: ADMIN
+            GET /admin/reorganisation: ADMIN
+            POST /admin/reorganisation: ADMIN
+            GET /admin/reorganisation/preview: ADMIN
+            POST /admin/reorganisation/confirm: ADMIN
+            POST /admin/reorganisation/cancel: ADMIN
             GET /admin/agencies: ADMIN
             POST /admin/agencies: ADMIN
             GET /admin/agencies/new: ADMIN

@@ -380,6 +380,15 @@ class InputFuzzIntegrationTests {
                         return action.equals("scope") ? map("confirmed", "true") : none;
                     });
         }
+        form("POST /admin/units/import", admin, "/admin/units/import", () -> map("ma", "FZ-U-" + suffix, "ten", "Xã Nhập Thử",
+                "cap", "COMMUNE", "ma_cha", "12", "ngay_mo", "01/07/2025", "ngay_dong", "", "ma_ke_thua", ""), "file");
+        form("POST /admin/units/import/confirm", admin, "/admin/units/import/confirm", () -> map("token", "abc"));
+        form("POST /admin/units/import/cancel", admin, "/admin/units/import/cancel", () -> none);
+        form("POST /admin/reorganisation", admin, "/admin/reorganisation", () -> map("thao_tac", "mo_don_vi",
+                "ngay_hieu_luc", "01/01/2030", "ma", "FZ-R-" + suffix, "ten", "Xã Sắp Xếp Thử", "cap", "COMMUNE", "loai", "",
+                "ma_don_vi", "12", "ma_ke_thua", ""), "file");
+        form("POST /admin/reorganisation/confirm", admin, "/admin/reorganisation/confirm", () -> map("token", "abc"));
+        form("POST /admin/reorganisation/cancel", admin, "/admin/reorganisation/cancel", () -> none);
         form("POST /admin/agencies", admin, "/admin/agencies", () -> map("code", "FZ-N-" + SEQUENCE.incrementAndGet() + suffix,
                 "name", "UBND xã Thử Mới", "kindId", id("select id from agency_kind where code = 'UBND'") + "",
                 "unitId", String.valueOf(unit), "openedOn", "2025-07-01", "version", "0"));

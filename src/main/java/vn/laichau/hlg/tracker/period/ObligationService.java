@@ -123,6 +123,23 @@ public class ObligationService implements ApplicationRunner {
         return jdbc.sql("select distinct agency_id from obligation").query(Long.class).list();
     }
 
+    /**
+     * Every obligation of a year or later, named: what a reorganisation's preview compares before and
+     * after applying it (one query).
+     */
+    @Transactional(readOnly = true)
+    public List<NamedObligation> namedFrom(int year) {
+        return jdbc.sql("""
+                select o.year, a.code as agency_code, a.name as agency_name, t.code as task_code, t.position as task_position
+                from obligation o join agency a on a.id = o.agency_id join task t on t.id = o.task_id
+                where o.year >= ? order by o.year, a.name, a.code, t.position""")
+                .param(year).query(NamedObligation.class).list();
+    }
+
+    /** An obligation with the agency and task named, as a preview lists it. */
+    public record NamedObligation(int year, String agencyCode, String agencyName, String taskCode, int taskPosition) {
+    }
+
     /** Agency × task × year that a report is owed for. */
     public record ObligationView(long id, long agencyId, long taskId, int year) {
     }

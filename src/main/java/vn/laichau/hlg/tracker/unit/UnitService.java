@@ -1,6 +1,7 @@
 package vn.laichau.hlg.tracker.unit;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -383,6 +384,36 @@ public class UnitService {
 
     private static boolean isOpenOn(UnitSummary unit, LocalDate day) {
         return !unit.openedOn().isAfter(day) && (unit.closedOn() == null || unit.closedOn().isAfter(day));
+    }
+
+    /**
+     * Records that a closed unit is succeeded by another (a unit may have several successors and succeed
+     * several); the first successor named also becomes the one shown in the tree.
+     */
+    @Transactional
+    public void addSuccessor(long unitId, long successorId, String actor, String address) {
+        AdministrativeUnit unit = units.findById(unitId).orElseThrow(NotFoundException::new);
+        AdministrativeUnit successor = units.findById(successorId).orElseThrow(NotFoundException::new);
+        int added = jdbc.sql("""
+                insert into unit_successor (unit_id, successor_id) values (?, ?)
+                on conflict (unit_id, successor_id) do nothing""").params(unitId, successorId).update();
+        if (unit.getSuccessor() == null) {
+            jdbc.sql("update administrative_unit set successor_id = ? where id = ?").params(successorId, unitId).update();
+        }
+        if (added > 0) {
+            events.publishEvent(new AuditEvent("UNIT_SUCCESSOR_ADDED", actor, address, target(unit), null,
+                    "successor " + successor.getCode() + " " + successor.getName()));
+        }
+    }
+
+    /** Every successor link, closed unit id → the ids of its successors, in one query. */
+    public Map<Long, List<Long>> successorLinks() {
+        Map<Long, List<Long>> links = new HashMap<>();
+        jdbc.sql("select unit_id, successor_id from unit_successor").query((row, n) -> {
+            links.computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row.getLong(2));
+            return null;
+        }).list();
+        return links;
     }
 
     private AdministrativeUnit current(long id, long version) {
