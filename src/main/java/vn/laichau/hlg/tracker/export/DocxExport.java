@@ -244,7 +244,16 @@ final class DocxExport {
         // I. Direction: how the reporting went, and what the agencies did to steer the work.
         heading(texts.get("export.docx.section.direction"));
         body(texts.get("export.docx.summary", owed, approved, data.missing().size()));
-        body(texts.get("export.docx.directionDraft"));
+        // The documents the agencies issued, each once with who issued it; a line to fill in where none is stated.
+        List<Item> documents = items(all, ApprovedText::documentsIssued);
+        if (documents.isEmpty()) {
+            body(texts.get("export.docx.directionDraft"));
+        } else {
+            body(texts.get("export.docx.documentsIntro"));
+        }
+        for (Item item : documents) {
+            body(texts.get("export.docx.documentItem", item.text(), item.attribution(data)));
+        }
 
         // II. Results per task group and task: each result once, with who reported it.
         heading(texts.get("export.docx.section.results"));
@@ -285,8 +294,13 @@ final class DocxExport {
         // III. Budget.
         heading(texts.get("export.docx.section.budget"));
         ExportQueries.BudgetTotal budget = data.budget();
-        body(budget.reports() == 0 ? texts.get("export.docx.budgetNone")
-                : texts.get("export.docx.budget", Texts.number(budget.planned()), Texts.number(budget.spent()), budget.reports()));
+        if (budget.reports() == 0) {
+            body(texts.get("export.docx.budgetNone"));
+        } else {
+            body(texts.get("export.docx.budget", Texts.number(budget.planned()), Texts.number(budget.spent()), budget.reports()));
+            body(texts.get("export.docx.budgetState", Texts.number(budget.statePlanned()), Texts.number(budget.stateSpent())));
+            body(texts.get("export.docx.budgetOther", Texts.number(budget.otherPlanned()), Texts.number(budget.otherSpent())));
+        }
         body(texts.get("export.docx.budgetSources"));
 
         // IV. Overall assessment: strengths from the results, weaknesses and difficulties from the reports.
