@@ -436,7 +436,9 @@ class InputFuzzIntegrationTests {
             jdbc.update("update progress_report set status = 'DRAFT' where id = ?", report);
             Map<String, String> payload = map("version", version("progress_report", report), "implementationStatus", "IN_PROGRESS",
                     "percentComplete", "50", "results", "Đã tổ chức 3 hội nghị", "difficulties", "Địa bàn rộng",
-                    "proposals", "Bổ sung kinh phí", "budgetPlanned", "1.000.000", "budgetSpent", "500.000", "action", "save");
+                    "proposals", "Bổ sung kinh phí", "budgetPlanned", "1.000.000", "budgetSpent", "500.000",
+                    "budgetOtherPlanned", "200.000", "budgetOtherSpent", "100.000",
+                    "documentsIssued", "Kế hoạch số 12/KH-HLG ngày 15/01/2026", "action", "save");
             jdbc.queryForList("select indicator_id from task_indicator where task_id = ?", Long.class, task)
                     .forEach(id -> payload.put("indicators[" + id + "]", "10"));
             return payload;

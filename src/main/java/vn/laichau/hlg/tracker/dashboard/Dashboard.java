@@ -122,10 +122,34 @@ public record Dashboard(int year, List<Integer> years, boolean includeSubmitted,
                                 Boolean met, Long agencies, Long expected, boolean associations) {
     }
 
-    public record BudgetRow(TaskRef task, BigDecimal planned, BigDecimal spent) {
+    /** A task's budget: the state budget and the other lawful sources, planned and spent. */
+    public record BudgetRow(TaskRef task, BigDecimal statePlanned, BigDecimal stateSpent, BigDecimal otherPlanned,
+                            BigDecimal otherSpent) {
+
+        /** Planned from every source. */
+        public BigDecimal planned() {
+            return statePlanned.add(otherPlanned);
+        }
+
+        /** Spent from every source. */
+        public BigDecimal spent() {
+            return stateSpent.add(otherSpent);
+        }
     }
 
-    public record Budget(BigDecimal planned, BigDecimal spent, List<BudgetRow> byTask) {
+    /** The budget of the counted reports by source, and per task. */
+    public record Budget(BigDecimal statePlanned, BigDecimal stateSpent, BigDecimal otherPlanned, BigDecimal otherSpent,
+                         List<BudgetRow> byTask) {
+
+        /** Planned from every source. */
+        public BigDecimal planned() {
+            return statePlanned.add(otherPlanned);
+        }
+
+        /** Spent from every source. */
+        public BigDecimal spent() {
+            return stateSpent.add(otherSpent);
+        }
     }
 
     public record Issue(long reportId, String agencyName, String taskCode, String status, String difficulties,

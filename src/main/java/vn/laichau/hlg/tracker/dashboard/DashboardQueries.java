@@ -357,15 +357,18 @@ class DashboardQueries {
                 rs.getLong("expected")));
     }
 
-    record BudgetTotal(Long taskId, BigDecimal planned, BigDecimal spent) {
+    /** The state budget ({@code planned}, {@code spent}) and the other lawful sources. */
+    record BudgetTotal(Long taskId, BigDecimal planned, BigDecimal spent, BigDecimal otherPlanned, BigDecimal otherSpent) {
     }
 
-    /** Budget planned and spent: the overall total (task id null) and per task with counted reports. */
+    /** Budget planned and spent by source: the overall total (task id null) and per task with counted reports. */
     List<BudgetTotal> budget(long root, int year, boolean includeSubmitted) {
         String sql = """
                 select grouping(d.task_id) as g_task, d.task_id,
                        coalesce(sum(d.planned_approved + case when :includeSubmitted then d.planned_submitted else 0 end), 0) as planned,
-                       coalesce(sum(d.spent_approved + case when :includeSubmitted then d.spent_submitted else 0 end), 0) as spent
+                       coalesce(sum(d.spent_approved + case when :includeSubmitted then d.spent_submitted else 0 end), 0) as spent,
+                       coalesce(sum(d.other_planned_approved + case when :includeSubmitted then d.other_planned_submitted else 0 end), 0) as other_planned,
+                       coalesce(sum(d.other_spent_approved + case when :includeSubmitted then d.other_spent_submitted else 0 end), 0) as other_spent
                 from dashboard_tally d
                 where d.unit_id = :root and d.subtree and d.year = :year
                 group by grouping sets ((), (d.task_id))
@@ -374,7 +377,8 @@ class DashboardQueries {
         var params = new MapSqlParameterSource("root", root).addValue("year", year)
                 .addValue("includeSubmitted", includeSubmitted);
         return jdbc.query(sql, params, (rs, i) -> new BudgetTotal(rs.getInt("g_task") == 1 ? null : rs.getLong("task_id"),
-                rs.getBigDecimal("planned"), rs.getBigDecimal("spent")));
+                rs.getBigDecimal("planned"), rs.getBigDecimal("spent"), rs.getBigDecimal("other_planned"),
+                rs.getBigDecimal("other_spent")));
     }
 
     record IssuePage(List<Issue> items, long total) {

@@ -301,21 +301,23 @@ public class DashboardService {
     }
 
     private Budget budget(long root, int year, boolean include, List<TaskRef> tasks) {
-        BigDecimal planned = BigDecimal.ZERO;
-        BigDecimal spent = BigDecimal.ZERO;
+        DashboardQueries.BudgetTotal overall = new DashboardQueries.BudgetTotal(null, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO);
         Map<Long, DashboardQueries.BudgetTotal> byTask = new HashMap<>();
         for (var total : queries.budget(root, year, include)) {
             if (total.taskId() == null) {
-                planned = total.planned();
-                spent = total.spent();
+                overall = total;
             } else {
                 byTask.put(total.taskId(), total);
             }
         }
         List<BudgetRow> rows = tasks.stream().filter(t -> byTask.containsKey(t.id()))
-                .map(t -> new BudgetRow(t, byTask.get(t.id()).planned(), byTask.get(t.id()).spent()))
+                .map(t -> {
+                    var total = byTask.get(t.id());
+                    return new BudgetRow(t, total.planned(), total.spent(), total.otherPlanned(), total.otherSpent());
+                })
                 .toList();
-        return new Budget(planned, spent, rows);
+        return new Budget(overall.planned(), overall.spent(), overall.otherPlanned(), overall.otherSpent(), rows);
     }
 
     private Grid grid(long root, boolean include, List<Integer> years, List<TaskRef> tasks) {

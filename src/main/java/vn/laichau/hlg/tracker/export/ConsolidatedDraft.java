@@ -80,7 +80,12 @@ final class ConsolidatedDraft {
         // I. Direction: how the reporting went, and what the agencies did to steer the work.
         to(Section.DIRECTION);
         paragraph(texts.get("export.docx.summary", owed, approved, data.missing().size()));
-        paragraph(texts.get("export.docx.directionDraft"));
+        // The documents the agencies issued, each once with who issued it; a line to fill in where none is stated.
+        List<Item> documents = items(all, ApprovedText::documentsIssued);
+        paragraph(documents.isEmpty() ? texts.get("export.docx.directionDraft") : texts.get("export.docx.documentsIntro"));
+        for (Item item : documents) {
+            paragraph(texts.get("export.docx.documentItem", item.text(), item.attribution(data)));
+        }
 
         // II. Results per task group and task: each result once, with who reported it.
         to(Section.RESULTS);
@@ -121,8 +126,13 @@ final class ConsolidatedDraft {
         // III. Budget.
         to(Section.BUDGET);
         ExportQueries.BudgetTotal budget = data.budget();
-        paragraph(budget.reports() == 0 ? texts.get("export.docx.budgetNone")
-                : texts.get("export.docx.budget", Texts.number(budget.planned()), Texts.number(budget.spent()), budget.reports()));
+        if (budget.reports() == 0) {
+            paragraph(texts.get("export.docx.budgetNone"));
+        } else {
+            paragraph(texts.get("export.docx.budget", Texts.number(budget.planned()), Texts.number(budget.spent()), budget.reports()));
+            paragraph(texts.get("export.docx.budgetState", Texts.number(budget.statePlanned()), Texts.number(budget.stateSpent())));
+            paragraph(texts.get("export.docx.budgetOther", Texts.number(budget.otherPlanned()), Texts.number(budget.otherSpent())));
+        }
         paragraph(texts.get("export.docx.budgetSources"));
 
         // IV. Overall assessment: strengths from the results, weaknesses and difficulties from the reports.

@@ -48,7 +48,8 @@ class ExportQueries {
     record ReportLine(String agencyCode, String agencyName, String unitName, String kindName, String taskCode,
                       String taskTitle, Long reportId, String status, String implementationStatus, Integer percent,
                       LocalDate firstSubmitted, LocalDate approved, LocalDate dueOn, BigDecimal budgetPlanned,
-                      BigDecimal budgetSpent, String results, String difficulties, String proposals) {
+                      BigDecimal budgetSpent, BigDecimal budgetOtherPlanned, BigDecimal budgetOtherSpent,
+                      String documentsIssued, String results, String difficulties, String proposals) {
     }
 
     void reportLines(long root, int year, boolean viewerOnlyApproved, Consumer<ReportLine> consumer) {
@@ -60,7 +61,8 @@ class ExportQueries {
                        r.percent_complete,
                        (coalesce(r.first_submitted_at, r.submitted_at) at time zone %1$s)::date as first_submitted,
                        (r.approved_at at time zone %1$s)::date as approved, p.due_on,
-                       r.budget_planned, r.budget_spent,
+                       r.budget_planned, r.budget_spent, r.budget_other_planned, r.budget_other_spent,
+                       case when %2$s then r.documents_issued end as documents_issued,
                        case when %2$s then r.results end as results,
                        case when %2$s then r.difficulties end as difficulties,
                        case when %2$s then r.proposals end as proposals
@@ -86,7 +88,9 @@ class ExportQueries {
                 rs.getObject("report_id", Long.class), rs.getString("status"), rs.getString("implementation_status"),
                 rs.getObject("percent_complete", Integer.class), rs.getObject("first_submitted", LocalDate.class),
                 rs.getObject("approved", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-                rs.getBigDecimal("budget_planned"), rs.getBigDecimal("budget_spent"), rs.getString("results"),
+                rs.getBigDecimal("budget_planned"), rs.getBigDecimal("budget_spent"),
+                rs.getBigDecimal("budget_other_planned"), rs.getBigDecimal("budget_other_spent"),
+                rs.getString("documents_issued"), rs.getString("results"),
                 rs.getString("difficulties"), rs.getString("proposals"))));
     }
 
@@ -112,21 +116,40 @@ class ExportQueries {
                         rs.getBoolean("runs"), rs.getString("timeline_wording")));
     }
 
-    /** Budget of the approved lead reports of the years, and how many of them state one. */
-    record BudgetTotal(BigDecimal planned, BigDecimal spent, long reports) {
+    /**
+     * Budget of the approved lead reports of the years by source, and how many of them state one.
+     *
+     * @param statePlanned state budget planned
+     * @param otherPlanned other lawful sources planned
+     */
+    record BudgetTotal(BigDecimal statePlanned, BigDecimal stateSpent, BigDecimal otherPlanned, BigDecimal otherSpent,
+                       long reports) {
+
+        BigDecimal planned() {
+            return statePlanned.add(otherPlanned);
+        }
+
+        BigDecimal spent() {
+            return stateSpent.add(otherSpent);
+        }
     }
 
     BudgetTotal budget(long root, int from, int to) {
         String sql = TREE + """
                 select coalesce(sum(r.budget_planned), 0) as planned, coalesce(sum(r.budget_spent), 0) as spent,
-                       count(*) filter (where coalesce(r.budget_planned, 0) > 0 or coalesce(r.budget_spent, 0) > 0) as reports
+                       coalesce(sum(r.budget_other_planned), 0) as other_planned,
+                       coalesce(sum(r.budget_other_spent), 0) as other_spent,
+                       count(*) filter (where coalesce(r.budget_planned, 0) > 0 or coalesce(r.budget_spent, 0) > 0
+                                           or coalesce(r.budget_other_planned, 0) > 0
+                                           or coalesce(r.budget_other_spent, 0) > 0) as reports
                 from progress_report r
                 join agency a on a.id = r.agency_id
                 join tree tr on tr.id = a.unit_id
                 where r.year between :from and :to and r.kind = 'LEAD' and r.status = 'APPROVED'
                 """;
         return jdbc.queryForObject(sql, new MapSqlParameterSource("root", root).addValue("from", from).addValue("to", to),
-                (rs, i) -> new BudgetTotal(rs.getBigDecimal("planned"), rs.getBigDecimal("spent"), rs.getLong("reports")));
+                (rs, i) -> new BudgetTotal(rs.getBigDecimal("planned"), rs.getBigDecimal("spent"),
+                        rs.getBigDecimal("other_planned"), rs.getBigDecimal("other_spent"), rs.getLong("reports")));
     }
 
     /** An obligation of the years without an approved report: who has not reported what. */
@@ -183,13 +206,13 @@ class ExportQueries {
      * An approved report's prose, or a coordinating agency's contribution sent to the lead agency (which
      * is not reviewed), in the plan's order of tasks, then year, lead reports first, and agency.
      */
-    record ApprovedText(long taskId, int year, String agencyName, String results, String difficulties, String proposals,
-                        boolean contribution) {
+    record ApprovedText(long taskId, int year, String agencyName, String documentsIssued, String results,
+                        String difficulties, String proposals, boolean contribution) {
     }
 
     void approvedTexts(long root, int from, int to, Consumer<ApprovedText> consumer) {
         String sql = TREE + """
-                select r.task_id, r.year, a.name as agency_name, r.results, r.difficulties, r.proposals,
+                select r.task_id, r.year, a.name as agency_name, r.documents_issued, r.results, r.difficulties, r.proposals,
                        r.kind = 'CONTRIBUTION' as contribution
                 from progress_report r
                 join agency a on a.id = r.agency_id
@@ -203,7 +226,8 @@ class ExportQueries {
                 """;
         jdbc.query(sql, new MapSqlParameterSource("root", root).addValue("from", from).addValue("to", to),
                 (RowCallbackHandler) rs -> consumer.accept(new ApprovedText(rs.getLong("task_id"), rs.getInt("year"),
-                        rs.getString("agency_name"), text(rs, "results"), text(rs, "difficulties"), text(rs, "proposals"),
+                        rs.getString("agency_name"), text(rs, "documents_issued"), text(rs, "results"),
+                        text(rs, "difficulties"), text(rs, "proposals"),
                         rs.getBoolean("contribution"))));
     }
 

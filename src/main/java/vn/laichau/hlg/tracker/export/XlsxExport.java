@@ -199,19 +199,29 @@ final class XlsxExport {
     private void budget(Dashboard d) {
         Sheet sheet = sheet("export.xlsx.sheet.budget");
         headerRow(sheet.createRow(0), texts.get("dashboard.col.task"),
-                List.of(texts.get("export.xlsx.plannedVnd"), texts.get("export.xlsx.spentVnd")));
+                List.of(texts.get("export.xlsx.statePlannedVnd"), texts.get("export.xlsx.stateSpentVnd"),
+                        texts.get("export.xlsx.otherPlannedVnd"), texts.get("export.xlsx.otherSpentVnd"),
+                        texts.get("export.xlsx.plannedVnd"), texts.get("export.xlsx.spentVnd")));
         int r = 1;
         for (var row : d.budget().byTask()) {
             Row line = sheet.createRow(r++);
             text(line, 0, row.task().code() + ". " + row.task().title(), wrap);
-            numberCell(line, 1, row.planned(), integer);
-            numberCell(line, 2, row.spent(), integer);
+            numberCell(line, 1, row.statePlanned(), integer);
+            numberCell(line, 2, row.stateSpent(), integer);
+            numberCell(line, 3, row.otherPlanned(), integer);
+            numberCell(line, 4, row.otherSpent(), integer);
+            numberCell(line, 5, row.planned(), integer);
+            numberCell(line, 6, row.spent(), integer);
         }
         Row total = sheet.createRow(r);
         text(total, 0, texts.get("export.xlsx.total"), header);
-        numberCell(total, 1, d.budget().planned(), integer);
-        numberCell(total, 2, d.budget().spent(), integer);
-        widths(sheet, 70, 20, 20);
+        numberCell(total, 1, d.budget().statePlanned(), integer);
+        numberCell(total, 2, d.budget().stateSpent(), integer);
+        numberCell(total, 3, d.budget().otherPlanned(), integer);
+        numberCell(total, 4, d.budget().otherSpent(), integer);
+        numberCell(total, 5, d.budget().planned(), integer);
+        numberCell(total, 6, d.budget().spent(), integer);
+        widths(sheet, 60, 18, 18, 18, 18, 18, 18);
     }
 
     private void grid(Dashboard d) {
@@ -257,7 +267,7 @@ final class XlsxExport {
                 }
             }
         });
-        widths(sheet, 16, 36, 22, 22, 8, 40, 22, 18, 10, 14, 14, 14, 16, 16, 60, 50, 50);
+        widths(sheet, 16, 36, 22, 22, 8, 40, 22, 18, 10, 14, 14, 14, 16, 16, 16, 16, 50, 60, 50, 50);
     }
 
     /** The columns of the reports, shared by the XLSX sheet and the CSV. */
@@ -266,7 +276,9 @@ final class XlsxExport {
                 texts.get("export.col.taskCode"), texts.get("dashboard.col.task"), texts.get("export.col.status"),
                 texts.get("export.col.implementation"), texts.get("export.col.percent"),
                 texts.get("export.col.firstSubmitted"), texts.get("export.col.approved"), texts.get("export.col.timeliness"),
-                texts.get("export.xlsx.plannedVnd"), texts.get("export.xlsx.spentVnd"), texts.get("export.col.results"),
+                texts.get("export.xlsx.statePlannedVnd"), texts.get("export.xlsx.stateSpentVnd"),
+                texts.get("export.xlsx.otherPlannedVnd"), texts.get("export.xlsx.otherSpentVnd"),
+                texts.get("export.col.documentsIssued"), texts.get("export.col.results"),
                 texts.get("dashboard.col.difficulties"), texts.get("dashboard.col.proposals"));
     }
 
@@ -291,6 +303,9 @@ final class XlsxExport {
         values.add(timeliness);
         values.add(line.budgetPlanned());
         values.add(line.budgetSpent());
+        values.add(line.budgetOtherPlanned());
+        values.add(line.budgetOtherSpent());
+        values.add(line.documentsIssued());
         values.add(line.results());
         values.add(line.difficulties());
         values.add(line.proposals());

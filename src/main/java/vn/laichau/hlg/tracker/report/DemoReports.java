@@ -74,6 +74,10 @@ class DemoReports implements ApplicationRunner {
             new Later("demo.hlg.tinh", "HLG-TINH", "3", 2026, ReportStatus.SUBMITTED),
             new Later("demo.hlg.tinh", "HLG-TINH", "10", 2026, ReportStatus.SUBMITTED));
 
+    private static final List<String> DOCUMENTS = List.of(
+            "Kế hoạch số 15/KH-HLG ngày 20/01/%d về triển khai công tác phổ biến, giáo dục pháp luật năm.",
+            "Công văn số 32/CV-HLG ngày 05/3/%d hướng dẫn các chi hội tổ chức tuyên truyền pháp luật tại cơ sở.",
+            "");
     private static final List<String> RESULTS = List.of(
             "Tổ chức các hội nghị phổ biến pháp luật cho cán bộ, hội viên và Nhân dân tại các xã vùng sâu, vùng xa; lồng ghép tuyên truyền vào các buổi sinh hoạt thôn, bản bằng tiếng Mông, tiếng Dao.",
             "Ban hành kế hoạch triển khai; giao nhiệm vụ cụ thể cho các chi hội; phối hợp với Phòng Tư pháp tổ chức tập huấn cho báo cáo viên, tuyên truyền viên pháp luật.",
@@ -156,12 +160,17 @@ class DemoReports implements ApplicationRunner {
         }
         boolean complete = target != ReportStatus.DRAFT;
         long planned = (5 + random.nextInt(60)) * 1_000_000L;
+        long other = (1 + random.nextInt(10)) * 1_000_000L;
         ReportContent content = new ReportContent(
                 complete ? (year == 2024 ? ImplementationStatus.COMPLETED : ImplementationStatus.IN_PROGRESS) : ImplementationStatus.IN_PROGRESS,
                 complete ? (year == 2024 ? 100 : 60 + random.nextInt(35)) : 30,
+                DOCUMENTS.get(variant % DOCUMENTS.size()).formatted(year),
                 RESULTS.get(variant % RESULTS.size()), DIFFICULTIES.get(variant % DIFFICULTIES.size()),
                 PROPOSALS.get(variant % PROPOSALS.size()), BigDecimal.valueOf(planned),
-                BigDecimal.valueOf(planned - (random.nextInt(5) * 1_000_000L)), values);
+                BigDecimal.valueOf(planned - (random.nextInt(5) * 1_000_000L)),
+                // Every other report also draws on other lawful sources (sponsors, the association's own funds).
+                variant % 2 == 0 ? BigDecimal.valueOf(other) : null,
+                variant % 2 == 0 ? BigDecimal.valueOf(other - 500_000L) : null, values);
         Instant edited = started.plusSeconds(3600);
         for (ProgressReport.FieldChange change : report.edit(content, reporter.id(), edited)) {
             events.save(ReportEvent.of(report.getId(), edited, reporter.id(), reporter.displayName(), ReportAction.CHANGED,

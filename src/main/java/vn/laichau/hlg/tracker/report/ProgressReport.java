@@ -82,6 +82,15 @@ class ProgressReport {
     @Column(name = "budget_spent")
     private BigDecimal budgetSpent;
 
+    @Column(name = "budget_other_planned")
+    private BigDecimal budgetOtherPlanned;
+
+    @Column(name = "budget_other_spent")
+    private BigDecimal budgetOtherSpent;
+
+    @Column(name = "documents_issued")
+    private String documentsIssued;
+
     @Column(name = "first_submitted_at")
     private Instant firstSubmittedAt;
 
@@ -152,11 +161,14 @@ class ProgressReport {
         List<FieldChange> changes = new ArrayList<>();
         implementationStatus = change(changes, "implementationStatus", implementationStatus, content.implementationStatus());
         percentComplete = change(changes, "percentComplete", percentComplete, content.percentComplete());
+        documentsIssued = change(changes, "documentsIssued", documentsIssued, blankToNull(content.documentsIssued()));
         results = change(changes, "results", results, blankToNull(content.results()));
         difficulties = change(changes, "difficulties", difficulties, blankToNull(content.difficulties()));
         proposals = change(changes, "proposals", proposals, blankToNull(content.proposals()));
         budgetPlanned = changeNumber(changes, "budgetPlanned", budgetPlanned, content.budgetPlanned());
         budgetSpent = changeNumber(changes, "budgetSpent", budgetSpent, content.budgetSpent());
+        budgetOtherPlanned = changeNumber(changes, "budgetOtherPlanned", budgetOtherPlanned, content.budgetOtherPlanned());
+        budgetOtherSpent = changeNumber(changes, "budgetOtherSpent", budgetOtherSpent, content.budgetOtherSpent());
         Map<Long, BigDecimal> wanted = content.indicators() == null ? Map.of() : content.indicators();
         for (Long indicatorId : new TreeSet<>(union(indicatorValues.keySet(), wanted.keySet()))) {
             BigDecimal before = indicatorValues.get(indicatorId);
@@ -300,6 +312,9 @@ class ProgressReport {
     String getProposals() { return proposals; }
     BigDecimal getBudgetPlanned() { return budgetPlanned; }
     BigDecimal getBudgetSpent() { return budgetSpent; }
+    BigDecimal getBudgetOtherPlanned() { return budgetOtherPlanned; }
+    BigDecimal getBudgetOtherSpent() { return budgetOtherSpent; }
+    String getDocumentsIssued() { return documentsIssued; }
     Instant getFirstSubmittedAt() { return firstSubmittedAt; }
     Instant getSubmittedAt() { return submittedAt; }
     Instant getApprovedAt() { return approvedAt; }

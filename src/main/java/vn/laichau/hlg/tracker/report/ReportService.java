@@ -506,8 +506,9 @@ public class ReportService {
                 : report.submittedOnTime(header.dueOn());
         return new ReportDetail(report.getId(), header.agencyId(), header.agencyName(), header.unitName(), header.taskId(),
                 header.taskCode(), header.taskTitle(), header.year(), report.getKind(), report.getStatus(),
-                report.getImplementationStatus(), report.getPercentComplete(), report.getResults(), report.getDifficulties(),
-                report.getProposals(), report.getBudgetPlanned(), report.getBudgetSpent(), indicators,
+                report.getImplementationStatus(), report.getPercentComplete(), report.getDocumentsIssued(), report.getResults(),
+                report.getDifficulties(), report.getProposals(), report.getBudgetPlanned(), report.getBudgetSpent(),
+                report.getBudgetOtherPlanned(), report.getBudgetOtherSpent(), indicators,
                 report.getFirstSubmittedAt(), report.getSubmittedAt(), report.getApprovedAt(), report.getReturnReason(),
                 report.getUpdatedAt(), report.getVersion(), header.dueOn(), onTime, files, header.partFrom(), header.partTo());
     }

@@ -55,6 +55,7 @@ final class ReportValidation {
             errors.put("percentComplete", "report.form.error.completedNeeds100");
         }
 
+        text(form.documentsIssued(), "documentsIssued", errors);
         text(form.results(), "results", errors);
         text(form.difficulties(), "difficulties", errors);
         text(form.proposals(), "proposals", errors);
@@ -65,6 +66,10 @@ final class ReportValidation {
         BigDecimal planned = number(form.budgetPlanned(), "budgetPlanned", errors, BUDGET_LIMIT,
                 "report.form.error.budgetTooLarge");
         BigDecimal spent = number(form.budgetSpent(), "budgetSpent", errors, BUDGET_LIMIT,
+                "report.form.error.budgetTooLarge");
+        BigDecimal otherPlanned = number(form.budgetOtherPlanned(), "budgetOtherPlanned", errors, BUDGET_LIMIT,
+                "report.form.error.budgetTooLarge");
+        BigDecimal otherSpent = number(form.budgetOtherSpent(), "budgetOtherSpent", errors, BUDGET_LIMIT,
                 "report.form.error.budgetTooLarge");
 
         Map<Long, BigDecimal> indicators = new LinkedHashMap<>();
@@ -80,7 +85,8 @@ final class ReportValidation {
             return new Result(errors, null);
         }
         return new Result(Map.of(), new ReportContent(status, percent == null ? null : percent.intValue(),
-                form.results(), form.difficulties(), form.proposals(), planned, spent, indicators));
+                form.documentsIssued(), form.results(), form.difficulties(), form.proposals(), planned, spent,
+                otherPlanned, otherSpent, indicators));
     }
 
     private static BigDecimal number(String typed, String field, Map<String, String> errors, BigDecimal limit,

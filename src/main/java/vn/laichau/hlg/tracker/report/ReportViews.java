@@ -32,9 +32,10 @@ public final class ReportViews {
     /** A report with everything its page shows. */
     public record ReportDetail(long id, long agencyId, String agencyName, String unitName, long taskId, String taskCode,
                                String taskTitle, int year, ReportKind kind, ReportStatus status,
-                               ImplementationStatus implementationStatus, Integer percentComplete, String results,
-                               String difficulties, String proposals, BigDecimal budgetPlanned, BigDecimal budgetSpent,
-                               List<IndicatorValue> indicators, Instant firstSubmittedAt, Instant submittedAt,
+                               ImplementationStatus implementationStatus, Integer percentComplete,
+                               String documentsIssued, String results, String difficulties, String proposals,
+                               BigDecimal budgetPlanned, BigDecimal budgetSpent, BigDecimal budgetOtherPlanned,
+                               BigDecimal budgetOtherSpent, List<IndicatorValue> indicators, Instant firstSubmittedAt, Instant submittedAt,
                                Instant approvedAt, String returnReason, Instant updatedAt, long version, LocalDate dueOn,
                                Boolean onTime, List<AttachmentView> attachments, LocalDate partFrom, LocalDate partTo) {
     }

@@ -140,6 +140,12 @@ public final class DashboardFixture {
         long r3 = insertReport(jdbc, "FXD-A1", "1", YEAR, "SUBMITTED", at(2026, 1, 30, 3), 2_000_000, 1_000_000L,
                 "Ban hành văn bản chỉ đạo.", "Địa bàn rộng, đi lại khó khăn.", null);
         value(jdbc, r3, SESSIONS, 7);
+        // Other lawful sources and documents issued (hand-worked, 2038): approved 3.000.000 planned and
+        // 2.500.000 spent (r1), submitted 1.000.000 planned (r3); one plan named by both approved reports.
+        sources(jdbc, r1, 3_000_000L, 2_500_000L, "Kế hoạch số 12/KH-HLG ngày 15/01/2038 triển khai Đề án 129.");
+        sources(jdbc, r2, null, null, "- Kế hoạch số 12/KH-HLG ngày 15/01/2038 triển khai Đề án 129\n"
+                + "Công văn số 5/HLG ngày 02/3/2038 hướng dẫn các chi hội.");
+        sources(jdbc, r3, 1_000_000L, 0L, "Chỉ thị số 9 chưa được duyệt.");
         value(jdbc, r3, STAFF_PART, 2);
         value(jdbc, r3, STAFF_TOTAL, 4);
         insertReport(jdbc, "FXD-A1", "5", YEAR, "DRAFT", null, 0, null, "Đang viết.", "Nháp: không được tính.", null);
@@ -161,6 +167,11 @@ public final class DashboardFixture {
                 "Hai năm trước.", "thiếu kinh phí in ấn  tài liệu", null);
         value(jdbc, r8, STAFF_PART, 3);
         value(jdbc, r8, STAFF_TOTAL, 6);
+    }
+
+    private static void sources(JdbcTemplate jdbc, long report, Long otherPlanned, Long otherSpent, String documents) {
+        jdbc.update("update progress_report set budget_other_planned = ?, budget_other_spent = ?, documents_issued = ? where id = ?",
+                otherPlanned, otherSpent, documents, report);
     }
 
     private static OffsetDateTime at(int year, int month, int day, int hourUtc) {

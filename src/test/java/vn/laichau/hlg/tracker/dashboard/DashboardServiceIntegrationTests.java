@@ -100,8 +100,19 @@ class DashboardServiceIntegrationTests {
         assertThat(sessions.byYear().get(y2038)).isEqualByComparingTo("20");   // 12 + 3 + 5
         assertThat(sessions.byYear().get(y2037)).isEqualByComparingTo("4");
         assertThat(sessions.byUnit()).containsExactly(new BigDecimal("15"), new BigDecimal("5"), null); // province, Hai, Một
-        assertThat(approved.budget().planned()).isEqualByComparingTo("16000000");
-        assertThat(approved.budget().spent()).isEqualByComparingTo("13500000");
+        // State budget 10 + 5 + 1 million planned, 8,5 + 5 spent; other sources 3 planned, 2,5 spent.
+        assertThat(approved.budget().statePlanned()).isEqualByComparingTo("16000000");
+        assertThat(approved.budget().stateSpent()).isEqualByComparingTo("13500000");
+        assertThat(approved.budget().otherPlanned()).isEqualByComparingTo("3000000");
+        assertThat(approved.budget().otherSpent()).isEqualByComparingTo("2500000");
+        assertThat(approved.budget().planned()).isEqualByComparingTo("19000000");
+        assertThat(approved.budget().spent()).isEqualByComparingTo("16000000");
+        assertThat(approved.budget().byTask()).filteredOn(b -> b.task().code().equals("4.1")).singleElement()
+                .satisfies(b -> {
+                    assertThat(b.statePlanned()).isEqualByComparingTo("10000000");
+                    assertThat(b.otherPlanned()).isEqualByComparingTo("3000000");
+                    assertThat(b.spent()).isEqualByComparingTo("11000000");
+                });
         assertThat(approved.issues().items()).extracting(i -> i.taskCode() + " " + i.agencyName())
                 .containsExactly("4.1 Hội Luật gia Tỉnh Kiểm Thử", "5 Hội Luật gia Tỉnh Kiểm Thử");
         assertThat(approved.grid().rows().stream().filter(r -> r.task().code().equals("5")).findFirst().orElseThrow()
@@ -110,8 +121,11 @@ class DashboardServiceIntegrationTests {
         Dashboard withSubmitted = dashboards.dashboard(fx.provinceReviewer(), DashboardFixture.YEAR, null, true, 1);
         assertThat(withSubmitted.includeSubmitted()).isTrue();
         assertThat(indicator(withSubmitted, DashboardFixture.SESSIONS).current()).isEqualByComparingTo("27");
-        assertThat(withSubmitted.budget().planned()).isEqualByComparingTo("18000000");
-        assertThat(withSubmitted.budget().spent()).isEqualByComparingTo("14500000");
+        assertThat(withSubmitted.budget().statePlanned()).isEqualByComparingTo("18000000");
+        assertThat(withSubmitted.budget().stateSpent()).isEqualByComparingTo("14500000");
+        assertThat(withSubmitted.budget().otherPlanned()).isEqualByComparingTo("4000000");
+        assertThat(withSubmitted.budget().planned()).isEqualByComparingTo("22000000");
+        assertThat(withSubmitted.budget().spent()).isEqualByComparingTo("17000000");
         assertThat(withSubmitted.issues().items()).extracting(i -> i.taskCode() + " " + i.submittedOnly())
                 .containsExactly("1 true", "4.1 false", "5 false");
         // Completeness does not depend on the switch.
@@ -206,7 +220,8 @@ class DashboardServiceIntegrationTests {
         assertThat(d.matrix().rows()).extracting(MatrixRow::agencyName)
                 .containsExactly("UBND huyện Một", "Hội Luật gia huyện Một");
         assertThat(indicator(d, DashboardFixture.SESSIONS).current()).isEqualByComparingTo("7");
-        assertThat(d.budget().planned()).isEqualByComparingTo("2000000");
+        assertThat(d.budget().statePlanned()).isEqualByComparingTo("2000000");
+        assertThat(d.budget().otherPlanned()).isEqualByComparingTo("1000000");
 
         assertThatThrownBy(() -> dashboards.dashboard(fx.districtReviewer(), DashboardFixture.YEAR, fx.district2, false, 1))
                 .isInstanceOf(NotFoundException.class);

@@ -33,7 +33,8 @@ class TallyIntegrationTests {
     /** Every tally row of the world that has anything in it, as the triggers kept it. */
     static final String KEPT = """
             select d.unit_id, d.subtree, d.kind_id, d.task_id, d.year, d.owed, d.handed_in, d.approved, d.on_time,
-                   d.planned_approved, d.spent_approved, d.planned_submitted, d.spent_submitted
+                   d.planned_approved, d.spent_approved, d.planned_submitted, d.spent_submitted,
+                   d.other_planned_approved, d.other_spent_approved, d.other_planned_submitted, d.other_spent_submitted
             from dashboard_tally d join administrative_unit u on u.id = d.unit_id
             where u.code like '%1$s%%' and d.owed > 0
             order by 1, 2, 3, 4, 5""";
@@ -48,6 +49,7 @@ class TallyIntegrationTests {
             ),
             base as (
                 select a.unit_id, a.kind_id, o.task_id, o.year, r.status, r.budget_planned, r.budget_spent,
+                       r.budget_other_planned, r.budget_other_spent,
                        (coalesce(r.first_submitted_at, r.submitted_at) at time zone 'Asia/Ho_Chi_Minh')::date <= p.due_on as in_time
                 from obligation o
                 join agency a on a.id = o.agency_id
@@ -68,7 +70,11 @@ class TallyIntegrationTests {
                    coalesce(sum(l.budget_planned) filter (where l.status = 'APPROVED'), 0)::numeric(20, 0) as planned_approved,
                    coalesce(sum(l.budget_spent) filter (where l.status = 'APPROVED'), 0)::numeric(20, 0) as spent_approved,
                    coalesce(sum(l.budget_planned) filter (where l.status = 'SUBMITTED'), 0)::numeric(20, 0) as planned_submitted,
-                   coalesce(sum(l.budget_spent) filter (where l.status = 'SUBMITTED'), 0)::numeric(20, 0) as spent_submitted
+                   coalesce(sum(l.budget_spent) filter (where l.status = 'SUBMITTED'), 0)::numeric(20, 0) as spent_submitted,
+                   coalesce(sum(l.budget_other_planned) filter (where l.status = 'APPROVED'), 0)::numeric(20, 0) as other_planned_approved,
+                   coalesce(sum(l.budget_other_spent) filter (where l.status = 'APPROVED'), 0)::numeric(20, 0) as other_spent_approved,
+                   coalesce(sum(l.budget_other_planned) filter (where l.status = 'SUBMITTED'), 0)::numeric(20, 0) as other_planned_submitted,
+                   coalesce(sum(l.budget_other_spent) filter (where l.status = 'SUBMITTED'), 0)::numeric(20, 0) as other_spent_submitted
             from levels l
             group by 1, 2, 3, 4, 5
             order by 1, 2, 3, 4, 5""";
@@ -168,6 +174,10 @@ class TallyIntegrationTests {
         // A draft's text being saved changes nothing counted.
         jdbc.update("update progress_report set results = 'Viết thêm' where id = ?", reportId(w + "-A2", "5"));
         assertTalliesExact();
+        // Other lawful sources changed alone are recounted, as the state budget is.
+        jdbc.update("update progress_report set budget_other_planned = 7000000, budget_other_spent = null where id = ?",
+                reportId(w + "-A1", "1"));
+        assertTalliesExact();
 
         // Indicator values added, changed and removed.
         value(w + "-A4", "5", "PBGDPL_SESSIONS", 6);
@@ -251,10 +261,11 @@ class TallyIntegrationTests {
     private void report(String agency, String task, String status, String firstSubmittedOn, long planned, long spent) {
         jdbc.update("""
                 insert into progress_report (agency_id, task_id, year, kind, status, budget_planned, budget_spent,
-                                             first_submitted_at, submitted_at)
-                select a.id, t.id, ?, 'LEAD', ?, ?, ?, cast(? as date) + time '03:00', cast(? as date) + time '03:00'
+                                             budget_other_planned, budget_other_spent, first_submitted_at, submitted_at)
+                select a.id, t.id, ?, 'LEAD', ?, ?, ?, ?, ?, cast(? as date) + time '03:00', cast(? as date) + time '03:00'
                 from agency a, task t where a.code = ? and t.code = ?""",
-                YEAR, status, planned, spent, firstSubmittedOn, firstSubmittedOn, agency, task);
+                // A quarter of each amount also comes from other lawful sources, so that both are counted.
+                YEAR, status, planned, spent, planned / 4, spent / 4, firstSubmittedOn, firstSubmittedOn, agency, task);
     }
 
     private void value(String agency, String task, String indicator, int value) {

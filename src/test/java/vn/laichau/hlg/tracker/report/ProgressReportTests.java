@@ -102,16 +102,23 @@ class ProgressReportTests {
     @Test
     void editingRecordsEachChangedFieldWithOldAndNewValue() {
         ProgressReport report = draft();
-        report.edit(new ReportContent(ImplementationStatus.IN_PROGRESS, 50, "a", null, null, new BigDecimal("1000"), null,
-                Map.of(7L, new BigDecimal("3"))), REPORTER, NOW);
-        var changes = report.edit(new ReportContent(ImplementationStatus.IN_PROGRESS, 60, "a", null, null,
-                new BigDecimal("1000.00"), null, Map.of(7L, new BigDecimal("4"))), REPORTER, NOW);
+        report.edit(new ReportContent(ImplementationStatus.IN_PROGRESS, 50, null, "a", null, null, new BigDecimal("1000"), null,
+                null, null, Map.of(7L, new BigDecimal("3"))), REPORTER, NOW);
+        var changes = report.edit(new ReportContent(ImplementationStatus.IN_PROGRESS, 60, "Kế hoạch số 1/KH-HLG", "a", null,
+                null, new BigDecimal("1000.00"), null, new BigDecimal("2000000"), null, Map.of(7L, new BigDecimal("4"))),
+                REPORTER, NOW);
         assertThat(changes).containsExactly(
                 new ProgressReport.FieldChange("percentComplete", "50", "60"),
+                new ProgressReport.FieldChange("documentsIssued", null, "Kế hoạch số 1/KH-HLG"),
+                new ProgressReport.FieldChange("budgetOtherPlanned", null, "2000000"),
                 new ProgressReport.FieldChange("indicator:7", "3", "4"));
+        assertThat(report.getBudgetPlanned()).isEqualByComparingTo("1000");
+        assertThat(report.getBudgetOtherPlanned()).isEqualByComparingTo("2000000");
+        assertThat(report.getDocumentsIssued()).isEqualTo("Kế hoạch số 1/KH-HLG");
     }
 
     static ReportContent content(String results) {
-        return new ReportContent(ImplementationStatus.IN_PROGRESS, 50, results, null, null, null, null, Map.of());
+        return new ReportContent(ImplementationStatus.IN_PROGRESS, 50, null, results, null, null, null, null, null, null,
+                Map.of());
     }
 }

@@ -88,12 +88,20 @@ class ReportWorkflowWebIntegrationTests {
                         .param("action", "save")
                         .param("results", "Tổ chức 12 hội nghị")
                         .param("budgetPlanned", "15.000.000")
+                        .param("budgetOtherPlanned", "2.500.000")
+                        .param("budgetOtherSpent", "2500000")
+                        .param("documentsIssued", "Kế hoạch số 7/KH-HLG ngày 10/01/2026")
                         .param("indicators[" + indicator + "]", "1250"))
                 .andExpect(redirectedUrl("/reports/" + id + "/edit"))
                 .andExpect(flash().attribute("flashSuccess", "report.saved"))
                 .andReturn();
         assertThat(saved.getResponse().getStatus()).isEqualTo(302);
         assertThat(jdbc.queryForObject("select budget_planned from progress_report where id = ?", Long.class, id)).isEqualTo(15_000_000L);
+        assertThat(jdbc.queryForObject("select budget_other_planned + budget_other_spent from progress_report where id = ?",
+                Long.class, id)).isEqualTo(5_000_000L);
+        mvc.perform(get("/reports/" + id + "/edit").with(authentication(ReportFixtures.auth(reporter))))
+                .andExpect(content().string(containsString("value=\"2.500.000\"")))
+                .andExpect(content().string(containsString("Kế hoạch số 7/KH-HLG ngày 10/01/2026")));
 
         submit(id, 1);
         assertThat(statusOf(id)).isEqualTo("SUBMITTED");
@@ -125,7 +133,7 @@ class ReportWorkflowWebIntegrationTests {
                 .andExpect(content().string(containsString("đã trả lại báo cáo")))
                 .andExpect(content().string(containsString("Lý do: Thiếu số liệu người tham dự")))
                 // The history in words: labels, names and Vietnamese numbers, not codes.
-                .andExpect(content().string(containsString("Kinh phí dự toán: — → 15.000.000 đồng")))
+                .andExpect(content().string(containsString("Ngân sách nhà nước — dự toán: — → 15.000.000 đồng")))
                 .andExpect(content().string(containsString("Tình hình thực hiện: — → Đang triển khai")))
                 .andExpect(content().string(containsString("Tỷ lệ hoàn thành: — → 60%")))
                 .andExpect(content().string(containsString(indicatorName + ": — → 1.250")))
@@ -286,11 +294,18 @@ class ReportWorkflowWebIntegrationTests {
                         .param("results", "Kết quả đã làm được")
                         .param("budgetPlanned", "-5")
                         .param("budgetSpent", "900.000.000.000")
+                        .param("budgetOtherPlanned", "ba triệu")
+                        .param("budgetOtherSpent", "-1")
+                        .param("documentsIssued", "Kế hoạch số 7/KH-HLG")
                         .param("indicators[" + indicator + "]", "mười hai"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"percentComplete-error\">Tỷ lệ hoàn thành không được lớn hơn 100.")))
                 .andExpect(content().string(containsString("id=\"budgetPlanned-error\">Số không được âm.")))
                 .andExpect(content().string(containsString("id=\"budgetSpent-error\">Số tiền quá lớn")))
+                .andExpect(content().string(containsString("id=\"budgetOtherPlanned-error\">Chỉ ghi số nguyên")))
+                .andExpect(content().string(containsString("value=\"ba triệu\"")))
+                .andExpect(content().string(containsString("id=\"budgetOtherSpent-error\">Số không được âm.")))
+                .andExpect(content().string(containsString("Kế hoạch số 7/KH-HLG")))
                 .andExpect(content().string(containsString("id=\"indicator-" + indicator + "-error\">Chỉ ghi số nguyên")))
                 .andExpect(content().string(containsString("value=\"mười hai\"")))
                 .andExpect(content().string(containsString("Kết quả đã làm được")));

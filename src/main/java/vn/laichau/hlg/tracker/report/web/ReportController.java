@@ -207,8 +207,9 @@ class ReportController {
         return new ReportForm(report.version(),
                 report.implementationStatus() == null ? "" : report.implementationStatus().name(),
                 report.percentComplete() == null ? "" : String.valueOf(report.percentComplete()),
-                report.results(), report.difficulties(), report.proposals(),
-                format(report.budgetPlanned()), format(report.budgetSpent()), indicators);
+                report.documentsIssued(), report.results(), report.difficulties(), report.proposals(),
+                format(report.budgetPlanned()), format(report.budgetSpent()), format(report.budgetOtherPlanned()),
+                format(report.budgetOtherSpent()), indicators);
     }
 
     /** 1234567 → "1.234.567", as Vietnamese write numbers. */

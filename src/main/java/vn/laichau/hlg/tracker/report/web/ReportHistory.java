@@ -48,7 +48,7 @@ class ReportHistory {
                     .filter(s -> s.name().equals(raw)).findFirst()
                     .map(s -> message("ImplementationStatus." + s.name())).orElse(raw);
             case "percentComplete" -> number(raw).map(n -> message("report.field.percentValue", n)).orElse(raw);
-            case "budgetPlanned", "budgetSpent" -> number(raw).map(n -> message("report.history.money", n)).orElse(raw);
+            case "budgetPlanned", "budgetSpent", "budgetOtherPlanned", "budgetOtherSpent" -> number(raw).map(n -> message("report.history.money", n)).orElse(raw);
             default -> field.startsWith("indicator:") ? number(raw).orElse(raw) : raw;
         };
     }

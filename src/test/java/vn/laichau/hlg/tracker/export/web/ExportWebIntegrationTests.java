@@ -87,6 +87,12 @@ class ExportWebIntegrationTests {
             Row total = budget.getRow(budget.getLastRowNum());
             assertThat(total.getCell(1).getNumericCellValue()).isEqualTo(16_000_000d);
             assertThat(total.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+            // By source (hand-worked): state 16 and 13,5 million, other lawful sources 3 and 2,5, in all 19 and 16.
+            assertThat(text(formatter, budget.getRow(0))).isEqualTo("Nhiệm vụ|Ngân sách nhà nước dự kiến (đồng)"
+                    + "|Ngân sách nhà nước đã chi (đồng)|Nguồn hợp pháp khác dự kiến (đồng)|Nguồn hợp pháp khác đã chi (đồng)"
+                    + "|Kinh phí dự kiến (đồng)|Kinh phí đã chi (đồng)");
+            assertThat(java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(i -> total.getCell(i).getNumericCellValue()))
+                    .containsExactly(16_000_000d, 13_500_000d, 3_000_000d, 2_500_000d, 19_000_000d, 16_000_000d);
 
             Sheet reports = workbook.getSheet("Báo cáo");
             assertThat(reports.getLastRowNum()).isEqualTo(7);   // a heading and the seven obligations
@@ -94,7 +100,8 @@ class ExportWebIntegrationTests {
             String all = java.util.stream.IntStream.rangeClosed(1, 7).mapToObj(i -> text(formatter, reports.getRow(i)))
                     .collect(Collectors.joining("\n"));
             assertThat(all).contains("UBND huyện Hai", "Chưa có báo cáo", "Đang soạn, chưa nộp", "Nộp trễ hạn",
-                    "Biên soạn bộ tài liệu khung về kỹ năng PBGDPL.");
+                    "Biên soạn bộ tài liệu khung về kỹ năng PBGDPL.",
+                    "|Kế hoạch số 12/KH-HLG ngày 15/01/2038 triển khai Đề án 129.|");
             // A draft's or a returned report's text is not the reviewer's to publish.
             assertThat(all).doesNotContain("Nháp: không được tính.", "Bị trả lại: không được tính.");
         }
@@ -114,6 +121,10 @@ class ExportWebIntegrationTests {
         assertThat(csv).contains("Mã cơ quan,Cơ quan, đơn vị".replace("Cơ quan, đơn vị", "\"Cơ quan, đơn vị\""),
                 "UBND huyện Một", "Hội Luật gia huyện Một", "30/01/2026", "2000000");
         assertThat(csv).doesNotContain("UBND huyện Hai", "Hội Luật gia Tỉnh Kiểm Thử");
+        // The district's submitted report, with both sources and its documents.
+        assertThat(csv).contains("Ngân sách nhà nước dự kiến (đồng),Ngân sách nhà nước đã chi (đồng),"
+                        + "Nguồn hợp pháp khác dự kiến (đồng),Nguồn hợp pháp khác đã chi (đồng),Văn bản đã ban hành",
+                ",2000000,1000000,1000000,0,Chỉ thị số 9 chưa được duyệt.,");
     }
 
     @Test
@@ -235,13 +246,20 @@ class ExportWebIntegrationTests {
                     "- Phối hợp duy trì Trung tâm pháp luật cộng đồng xã (UBND huyện Hai).",
                     "- Thiếu kinh phí in ấn tài liệu (Hội Luật gia Tỉnh Kiểm Thử; nhiệm vụ 4.1).",
                     "- Đề nghị bổ sung biên chế cho Hội (Hội Luật gia Tỉnh Kiểm Thử; nhiệm vụ 5).",
-                    // Budget of the approved reports: 10 + 5 + 1 million planned, 8,5 + 5 spent.
-                    "Tổng kinh phí dự kiến: 16.000.000 đồng; đã chi: 13.500.000 đồng (theo 3 báo cáo",
+                    // Budget of the approved reports: state 10 + 5 + 1 million planned, 8,5 + 5 spent; other 3 and 2,5.
+                    "Tổng kinh phí dự kiến: 19.000.000 đồng; đã chi: 16.000.000 đồng (theo 3 báo cáo",
+                    "- Ngân sách nhà nước: dự kiến 16.000.000 đồng; đã chi 13.500.000 đồng;",
+                    "- Các nguồn hợp pháp khác: dự kiến 3.000.000 đồng; đã chi 2.500.000 đồng.",
+                    // Section I: the documents issued, once each, with who issued them.
+                    "- Kế hoạch số 12/KH-HLG ngày 15/01/2038 triển khai Đề án 129 (Hội Luật gia Tỉnh Kiểm Thử).",
+                    "- Công văn số 5/HLG ngày 02/3/2038 hướng dẫn các chi hội (Hội Luật gia Tỉnh Kiểm Thử).",
                     // 7 owed, 3 approved, 4 in the appendix; a task nobody owes in 2038 says it does not run.
                     "Các cơ quan, đơn vị phải gửi 7 báo cáo; 3 báo cáo đã được thẩm định, phê duyệt",
                     "Theo Kế hoạch, nhiệm vụ này không thực hiện trong năm 2038");
             // Submitted, draft and returned reports are not compiled.
-            assertThat(text).doesNotContain("Ban hành văn bản chỉ đạo.", "Địa bàn rộng", "Nháp: không được tính.");
+            assertThat(text).doesNotContain("Ban hành văn bản chỉ đạo.", "Địa bàn rộng", "Nháp: không được tính.",
+                    "Chỉ thị số 9");
+            assertThat(text.split("Kế hoạch số 12/KH-HLG", -1)).as("one plan, stated twice, listed once").hasSize(2);
 
             XWPFParagraph body1 = paragraphs.stream().filter(p -> p.getText().startsWith("- Biên soạn bộ tài liệu khung"))
                     .findFirst().orElseThrow();
