@@ -67,7 +67,8 @@ java -Xms512m -Xmx1g -jar "$JAR" --spring.profiles.active=demo --server.address=
     --app.dashboard.page-cache-mb="$PAGE_CACHE_MB" \
     --logging.level.root=WARN >"$DATA_DIR.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 120); do
+# On a machine busy with other work the start takes longer: START_TIMEOUT seconds (default 120).
+for _ in $(seq 1 "${START_TIMEOUT:-120}"); do
     curl -sf "$BASE/actuator/health" >/dev/null 2>&1 && break
     kill -0 "$APP_PID" 2>/dev/null || { cat "$DATA_DIR.log"; exit 1; }
     sleep 1
@@ -144,7 +145,7 @@ if [[ "$MODE" == "churn" ]]; then
             fi
             n=$((n + 1))
             echo "$submitted $approved $failed" >"$WORK/churn"
-            sleep "$(awk -v s="$started" -v p="$pause" -v now="$(date +%s.%N)" 'BEGIN { w = p - (now - s); printf "%.3f", w > 0 ? w : 0 }')"
+            sleep "$(awk -v s="$started" -v p="$pause" -v now="$(date +%s.%N)" 'BEGIN { w = p - (now - s); printf "%.3f", (w > 0 ? w : 0) }')"
         done
     }
     VERSION_BEFORE=$("${PSQL[@]}" -tAc "select version from dashboard_version")
