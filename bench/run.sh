@@ -140,7 +140,7 @@ if [[ "$MODE" == "churn" ]]; then
                     last_submitted=$id
                     code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: SESSION=$SESSION" -X POST "$BASE/review/$id/approve" \
                         --data-urlencode confirmed=1 --data-urlencode "_csrf=$CSRF" || echo 000)
-                    if [[ "$code" == "302" ]]; then approved=$((approved + 1)); else failed=$((failed + 1)); fi
+                    if [[ "$code" == "302" ]]; then approved=$((approved + 1)); else failed=$((failed + 1)); echo "approve $id: $code" >>"$WORK/churn-failures"; fi
                 fi
             fi
             n=$((n + 1))
@@ -178,6 +178,7 @@ if [[ "$MODE" == "churn" ]]; then
     read -r SUBMITTED APPROVED FAILED <"$WORK/churn"
     VERSION_AFTER=$("${PSQL[@]}" -tAc "select version from dashboard_version")
     echo "churn: $SUBMITTED submitted, $APPROVED approved, $FAILED failed; data version raised $((VERSION_AFTER - VERSION_BEFORE)) times"
+    [[ -f "$WORK/churn-failures" ]] && sed 's/^/   failed: /' "$WORK/churn-failures"
     echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(uname -sr)"
