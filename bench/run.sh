@@ -140,7 +140,8 @@ if [[ "$MODE" == "churn" ]]; then
                     last_submitted=$id
                     code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: SESSION=$SESSION" -X POST "$BASE/review/$id/approve" \
                         --data-urlencode confirmed=1 --data-urlencode "_csrf=$CSRF" || echo 000)
-                    if [[ "$code" == "302" ]]; then approved=$((approved + 1)); else failed=$((failed + 1)); echo "approve $id: $code" >>"$WORK/churn-failures"; fi
+                    # A refused approval also answers with a redirect: the report's status says what happened.
+                    if [[ "$code" == "302" && "$("${PSQL[@]}" -tAc "select status from progress_report where id = $id")" == "APPROVED" ]]; then approved=$((approved + 1)); else failed=$((failed + 1)); echo "approve $id: $code" >>"$WORK/churn-failures"; fi
                 fi
             fi
             n=$((n + 1))
