@@ -5,11 +5,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 import vn.laichau.hlg.tracker.dashboard.Dashboard.CellState;
@@ -50,12 +52,22 @@ class DashboardController {
                      @RequestParam(required = false) Long unit,
                      @RequestParam(required = false) String include,
                      @RequestParam(defaultValue = "1") int page,
-                     HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+                     HttpServletRequest request, HttpServletResponse response, WebRequest webRequest,
+                     Locale locale, Model model) {
         int chosenYear = year == null ? dashboards.currentYear() : year;
         // The scope check runs on every request, before anything kept is looked at.
         var asked = dashboards.request(user, unit, "submitted".equals(include));
         var key = new DashboardPageCache.Key(asked.dataVersion(), asked.today(), user.role(), user.unitId(),
                 asked.root(), chosenYear, asked.includeSubmitted(), Math.max(page, 1), locale, request.getContextPath());
+        // A repeat view of a page whose data, scope and session have not changed is a 304: nothing is
+        // computed or rendered. A page carrying a message from a redirect, or asked for without a session
+        // (whose CSRF token the page's sign-out form would carry), is always sent whole.
+        if (request.getSession(false) != null && !DashboardETag.carriesFlash(model)) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-cache");
+            if (webRequest.checkNotModified(DashboardETag.of(key, user, request, model))) {
+                return null;
+            }
+        }
         String sections = cache.get(key, () -> sections(user, chosenYear, unit, asked.includeSubmitted(), page,
                 request, response, locale));
         model.addAttribute("year", chosenYear);
