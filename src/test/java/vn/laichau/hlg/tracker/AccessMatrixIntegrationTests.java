@@ -44,6 +44,10 @@ class AccessMatrixIntegrationTests {
             GET /login: ALL
             GET /plan: ALL
             GET /plan/tasks/{code}: ALL
+            GET /account: SIGNED_IN
+            POST /account/email: SIGNED_IN
+            POST /account/email/resend: SIGNED_IN
+            GET /account/email/verify: SIGNED_IN
             GET /account/password: SIGNED_IN
             POST /account/password: SIGNED_IN
             GET /account/sessions: SIGNED_IN
@@ -137,6 +141,8 @@ class AccessMatrixIntegrationTests {
             POST /review/{id}/return: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             POST /review/{id}/reopen: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             GET /dashboard: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            GET /dashboard/agencies/{id}: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
+            POST /dashboard/agencies/{id}/remind: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             GET /exports/dashboard.xlsx: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
             GET /exports/reports.csv: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
             GET /exports/consolidated.docx: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER

@@ -189,6 +189,7 @@ class InputFuzzIntegrationTests {
         jdbc.update("delete from period_reopening where agency_id in (" + newAgencies + ") or reopened_by_id in (" + newAccounts + ")");
         jdbc.update("delete from notification_read where account_id in (" + newAccounts + ")");
         jdbc.update("delete from reminder_digest where account_id in (" + newAccounts + ")");
+        jdbc.update("delete from agency_reminder where sent_by in (" + newAccounts + ") or agency_id in (" + newAgencies + ")");
         jdbc.update("delete from account_recovery_code where account_id in (" + newAccounts + ")");
         jdbc.update("delete from account where id in (" + newAccounts + ")");
         jdbc.update("delete from obligation where agency_id in (" + newAgencies + ")");
@@ -335,15 +336,17 @@ class InputFuzzIntegrationTests {
         });
         form("POST /account/sessions/{handle}/end", Role.VIEWER, "/account/sessions/000000000000000000000000/end", () -> none);
         form("POST /account/sessions/end-others", Role.VIEWER, "/account/sessions/end-others", () -> none);
+        form("POST /account/email", Role.VIEWER, "/account/email", () -> map("email", "can.bo.thu@laichau.gov.vn"));
+        form("POST /account/email/resend", Role.VIEWER, "/account/email/resend", () -> none);
         form("POST /account/totp", admin, "/account/totp", () -> map("code", "123456"));
         form("POST /login/totp", admin, "/login/totp", () -> map("code", "123456"));
         form("POST /admin/accounts", admin, "/admin/accounts", () -> map("username", "fz.u" + SEQUENCE.incrementAndGet()
                 + "." + suffix.toLowerCase(), "displayName", "Nguyễn Văn Thử", "role", "REPORTER",
-                "agencyId", String.valueOf(editedAgency), "unitId", "", "version", ""));
+                "agencyId", String.valueOf(editedAgency), "unitId", "", "version", "", "email", "thu@laichau.gov.vn"));
         form("POST /admin/accounts/{id}", admin, "/admin/accounts/" + administered.id(), () -> map(
                 "username", administered.getUsername(), "displayName", "Trần Thị Thử", "role", "REPORTER",
                 "agencyId", String.valueOf(editedAgency), "unitId", "",
-                "version", version("account", administered.id())));
+                "version", version("account", administered.id()), "email", ""));
         for (String action : List.of("disable", "enable", "reset-password", "unlock", "remove-second-factor")) {
             form("POST /admin/accounts/{id}/" + action, admin, "/admin/accounts/" + administered.id() + "/" + action, () -> none);
         }
@@ -429,6 +432,8 @@ class InputFuzzIntegrationTests {
         form("POST /admin/plan/tasks/{taskId}/indicators/{indicator}/detach", admin,
                 "/admin/plan/tasks/" + task + "/indicators/" + indicator + "/detach", () -> none);
         form("POST /notifications/read", reporter, "/notifications/read", () -> none);
+        form("POST /dashboard/agencies/{id}/remind", province, "/dashboard/agencies/" + editedAgency + "/remind",
+                () -> map("year", "2026", "task", ""));
         form("POST /reports/start", reporter, "/reports/start", () -> map("obligation",
                 String.valueOf(id("select id from obligation where agency_id = ? and year = ? order by id desc limit 1", agency, year))));
         form("POST /reports/contribute", reporter, "/reports/contribute", () -> map("task", String.valueOf(task), "year", String.valueOf(year)));

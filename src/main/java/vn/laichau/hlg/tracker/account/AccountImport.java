@@ -34,12 +34,15 @@ import java.util.Set;
 /**
  * Importing accounts from a UTF-8 CSV file: every row is checked and shown before anything is saved,
  * and the rows are saved all together or not at all. Headers (Vietnamese, without diacritics):
- * {@code ten_dang_nhap, ho_ten, vai_tro, ma_co_quan, ma_don_vi}.
+ * {@code ten_dang_nhap, ho_ten, vai_tro, ma_co_quan, ma_don_vi}, and optionally {@code email} (each address
+ * gets its verification mail when the rows are saved).
  */
 @Service
 public class AccountImport {
 
     public static final List<String> HEADERS = List.of("ten_dang_nhap", "ho_ten", "vai_tro", "ma_co_quan", "ma_don_vi");
+    /** An optional column: the account's e-mail address. */
+    public static final String EMAIL = "email";
     static final int MAX_ROWS = 2000;
 
     private final AccountRepository accounts;
@@ -49,9 +52,11 @@ public class AccountImport {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AccountEmails emails;
 
     AccountImport(AccountRepository accounts, AccountAdministration administration, AgencyService agencies, UnitService units,
-                  PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+                  PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock, AccountEmails emails) {
+        this.emails = emails;
         this.accounts = accounts;
         this.administration = administration;
         this.agencies = agencies;
@@ -63,7 +68,7 @@ public class AccountImport {
 
     /** One row of the file as previewed: its values and the message key of each problem. */
     public record Row(int line, String username, String displayName, String role, String agencyCode, String unitCode,
-                      Role parsedRole, Long agencyId, Long unitId, List<String> errors) implements Serializable {
+                      Role parsedRole, Long agencyId, Long unitId, List<String> errors, String email) implements Serializable {
 
         public boolean valid() {
             return errors.isEmpty();
@@ -156,13 +161,18 @@ public class AccountImport {
         } else if (value(record, "ho_ten").isEmpty()) {
             errors.add("admin.accounts.error.displayNameRequired");
         }
+        String email = AccountEmails.normalise(value(record, EMAIL));
+        String emailProblem = AccountEmails.problem(email);
+        if (emailProblem != null) {
+            errors.add(emailProblem);
+        }
         if (!username.isEmpty() && !seen.add(username)) {
             errors.add("admin.accounts.import.error.duplicateInFile");
         } else if (existing.contains(username)) {
             errors.add("admin.accounts.error.usernameTaken");
         }
         return new Row((int) record.getRecordNumber() + 1, username, value(record, "ho_ten"), roleText, agencyCode,
-                unitCode, role, agencyId, unitId, List.copyOf(errors));
+                unitCode, role, agencyId, unitId, List.copyOf(errors), email);
     }
 
     /**
@@ -172,6 +182,15 @@ public class AccountImport {
      */
     @Transactional
     public Optional<List<Imported>> save(Preview preview, String actor) {
+        return save(preview, actor, "");
+    }
+
+    /**
+     * As {@link #save(Preview, String)}; the addresses of the file get their verification mails, with
+     * links starting with {@code linkBase}.
+     */
+    @Transactional
+    public Optional<List<Imported>> save(Preview preview, String actor, String linkBase) {
         if (!preview.savable()) {
             return Optional.empty();
         }
@@ -189,6 +208,9 @@ public class AccountImport {
                     passwordEncoder.encode(oneTimePassword), row.parsedRole(), row.agencyId(),
                     row.parsedRole() == Role.REPORTER ? null : unitId, true, clock.instant()));
             imported.add(new Imported(account.getUsername(), account.getDisplayName(), oneTimePassword));
+            if (row.email() != null && !row.email().isEmpty()) {
+                emails.change(account.getId(), row.email(), actor, linkBase);
+            }
         }
         events.publishEvent(new AuditEvent("ACCOUNTS_IMPORTED", actor, null, "accounts", null,
                 imported.size() + " accounts: " + String.join(", ", imported.stream().map(Imported::username).toList())));

@@ -27,7 +27,7 @@ import java.util.Map;
 /**
  * E-mail reminders to reporters whose agency still owes reports: 14 and 3 days before the due date,
  * and every week during the two months after it. Everything due is gathered into one digest per person,
- * at most one per day (the {@code reminder_digest} table decides, across instances). Runs once a day
+ * at most one per day (the {@code reminder_digest} table decides, across instances), to verified addresses only. Runs once a day
  * on one instance only (ShedLock), and only when SMTP is configured ({@code spring.mail.host}).
  */
 @Component
@@ -99,7 +99,7 @@ class Reminders {
                 join task_group g on g.id = t.group_id
                 left join progress_report r on r.agency_id = o.agency_id and r.task_id = o.task_id
                                             and r.year = o.year and r.kind = 'LEAD'
-                where ac.role = 'REPORTER' and ac.enabled and coalesce(ac.email, '') <> ''
+                where ac.role = 'REPORTER' and ac.enabled and coalesce(ac.email, '') <> '' and ac.email_verified_at is not null
                   and o.year in (:years)
                   and (r.id is null or r.status in ('DRAFT', 'RETURNED'))
                 order by ac.id, o.year, g.position, t.position""")

@@ -9,5 +9,7 @@ public enum ReportAction {
     RETURNED,
     REOPENED,
     ATTACHMENT_ADDED,
-    ATTACHMENT_REMOVED
+    ATTACHMENT_REMOVED,
+    /** A reviewer reminded the agency of a report it owes (kept in {@code agency_reminder}, not in the history). */
+    REMINDED
 }

@@ -61,6 +61,7 @@ public class ReportService {
     private final ReportAttachmentRepository attachments;
     private final ReportQueries queries;
     private final ScopeService scopes;
+    private final AgencyReminders reminders;
     private final PeriodService periods;
     private final ObligationService obligations;
     private final PlanService plan;
@@ -70,7 +71,9 @@ public class ReportService {
 
     ReportService(ProgressReportRepository reports, ReportEventRepository events, ReportAttachmentRepository attachments,
                   ReportQueries queries, ScopeService scopes, PeriodService periods, ObligationService obligations,
-                  PlanService plan, UnitService units, ApplicationEventPublisher publisher, Clock clock) {
+                  PlanService plan, UnitService units, ApplicationEventPublisher publisher, Clock clock,
+                  AgencyReminders reminders) {
+        this.reminders = reminders;
         this.reports = reports;
         this.events = events;
         this.attachments = attachments;
@@ -227,8 +230,16 @@ public class ReportService {
         if (!getsNotifications(user, agencyId)) {
             return List.of();
         }
-        return queries.notifications(user.id(), scopes.scopeOf(user).unitIds(), agencyId,
+        List<Notification> found = queries.notifications(user.id(), scopes.scopeOf(user).unitIds(), agencyId,
                 clock.instant().minus(NOTIFICATION_DAYS), NOTIFICATION_LIMIT);
+        if (agencyId == null) {
+            return found;
+        }
+        // A reporter is also told of the reviewers' reminders to its agency.
+        List<Notification> all = new java.util.ArrayList<>(found);
+        all.addAll(reminders.notifications(user.id(), agencyId, clock.instant().minus(NOTIFICATION_DAYS), NOTIFICATION_LIMIT));
+        all.sort(java.util.Comparator.comparing(Notification::at).reversed());
+        return all.size() > NOTIFICATION_LIMIT ? all.subList(0, NOTIFICATION_LIMIT) : all;
     }
 
     /**
@@ -242,7 +253,8 @@ public class ReportService {
             return 0;
         }
         return queries.unreadNotifications(user.id(), scopes.scopeOf(user).unitIds(), agencyId,
-                clock.instant().minus(NOTIFICATION_DAYS), NOTIFICATION_LIMIT);
+                clock.instant().minus(NOTIFICATION_DAYS), NOTIFICATION_LIMIT)
+                + (agencyId == null ? 0 : reminders.unread(user.id(), agencyId, clock.instant().minus(NOTIFICATION_DAYS)));
     }
 
     private boolean getsNotifications(CurrentUser user, Long agencyId) {

@@ -43,6 +43,9 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/periods", "/admin/periods/**").hasAnyRole("ADMIN", "PROVINCE_REVIEWER")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/review", "/review/**", "/editions", "/editions/**").hasAnyRole("PROVINCE_REVIEWER", "DISTRICT_REVIEWER")
+                        // Viewers read an agency's obligations from the dashboard; only reviewers remind it.
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/dashboard/agencies/*/remind")
+                        .hasAnyRole("PROVINCE_REVIEWER", "DISTRICT_REVIEWER")
                         .requestMatchers("/dashboard", "/dashboard/**", "/exports/**")
                         .hasAnyRole("PROVINCE_REVIEWER", "DISTRICT_REVIEWER", "VIEWER")
                         .requestMatchers("/reports", "/reports/**")

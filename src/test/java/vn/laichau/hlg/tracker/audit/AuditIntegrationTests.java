@@ -8,10 +8,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Role;
 import vn.laichau.hlg.tracker.support.IntegrationTest;
+import vn.laichau.hlg.tracker.support.SqlStatementCounter;
 import vn.laichau.hlg.tracker.support.TestAccounts;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,6 +107,45 @@ class AuditIntegrationTests {
         assertThat(jdbc.queryForObject("select actor from audit_entry where kind = 'INDICATOR_CREATED' and new_value like ?",
                 String.class, code + "%")).isEqualTo(admin.getUsername());
         jdbc.update("delete from indicator where code = ?", code);
+    }
+
+    @Test
+    void aPageOfTheTrailCostsTheSameFewStatementsHoweverManyThingsItNames() throws Exception {
+        CurrentUser admin = accounts.create("dem.cau.lenh", Role.ADMIN, null, null);
+        List<Long> agencies = jdbc.queryForList("select id from agency order by id limit 40", Long.class);
+        List<Long> units = jdbc.queryForList("select id from administrative_unit order by id limit 40", Long.class);
+        String few = "it.dong." + System.nanoTime() % 1_000_000;
+        String many = "nhieu.dong." + System.nanoTime() % 1_000_000;
+        for (int i = 0; i < 2; i++) {
+            named(few, i, agencies, units);
+        }
+        for (int i = 0; i < 40; i++) {
+            named(many, i, agencies, units);
+        }
+
+        List<String> forFew = statementsOf(admin, few);
+        List<String> forMany = statementsOf(admin, many);
+
+        // Before the names of a page were looked up together, 40 lines cost more than 120 statements.
+        assertThat(forMany).as("statements of a page of 40 lines: %s", forMany).hasSameSizeAs(forFew).hasSizeLessThanOrEqualTo(20);
+        mvc.perform(get("/admin/audit").param("actor", many).with(as(admin)))
+                .andExpect(content().string(containsString(jdbc.queryForObject(
+                        "select name from agency where id = ?", String.class, agencies.get(39)))))
+                .andExpect(content().string(containsString("Địa bàn: " + jdbc.queryForObject(
+                        "select name from administrative_unit where id = ?", String.class, units.get(39)))));
+    }
+
+    private void named(String actor, int i, List<Long> agencies, List<Long> units) {
+        jdbc.update("""
+                insert into audit_entry (at, kind, actor, target, old_value, new_value)
+                values (now(), 'ACCOUNT_ROLE_CHANGED', ?, ?, null, ?)""",
+                actor, i % 2 == 0 ? "agency:" + agencies.get(i) : "account:khong.co." + i,
+                "name=Người " + i + ", role=VIEWER, agency=" + agencies.get(i) + ", unit=" + units.get(i));
+    }
+
+    private List<String> statementsOf(CurrentUser admin, String actor) throws Exception {
+        return SqlStatementCounter.statements(() -> mvc.perform(get("/admin/audit").param("actor", actor).with(as(admin)))
+                .andExpect(status().isOk()));
     }
 
     @Test

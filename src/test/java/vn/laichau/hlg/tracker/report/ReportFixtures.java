@@ -84,9 +84,9 @@ final class ReportFixtures {
     CurrentUser account(Role role, Long agencyId, Long unitId, String email) {
         String username = "t." + role.name().toLowerCase() + "." + UUID.randomUUID().toString().substring(0, 8);
         Long id = jdbc.queryForObject("""
-                insert into account (username, display_name, password_hash, role, agency_id, unit_id, email)
-                values (?, ?, '{noop}x', ?, ?, ?, ?) returning id""", Long.class,
-                username, "Người thử " + username, role.name(), agencyId, unitId, email);
+                insert into account (username, display_name, password_hash, role, agency_id, unit_id, email, email_verified_at)
+                values (?, ?, '{noop}x', ?, ?, ?, ?, case when ?::text is null then null else now() end) returning id""", Long.class,
+                username, "Người thử " + username, role.name(), agencyId, unitId, email, email);
         accounts.add(id);
         return new CurrentUser(id, username, null, "Người thử " + username, role, agencyId, unitId, true, false, false,
                 role == Role.ADMIN);
@@ -110,7 +110,11 @@ final class ReportFixtures {
             jdbc.update("delete from progress_report where agency_id = ?", agency);
             jdbc.update("delete from period_reopening where agency_id = ?", agency);
         }
+        for (Long agency : agencies) {
+            jdbc.update("delete from agency_reminder where agency_id = ?", agency);
+        }
         for (Long account : accounts) {
+            jdbc.update("delete from agency_reminder where sent_by = ?", account);
             jdbc.update("delete from report_event where actor_id = ?", account);
             jdbc.update("delete from notification_read where account_id = ?", account);
             jdbc.update("delete from reminder_digest where account_id = ?", account);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.laichau.hlg.tracker.account.AccountAdministration;
+import vn.laichau.hlg.tracker.account.AccountEmails;
 import vn.laichau.hlg.tracker.account.AccountAdministration.AccountCommand;
 import vn.laichau.hlg.tracker.account.AccountAdministration.AccountView;
 import vn.laichau.hlg.tracker.account.AccountAdministration.Created;
@@ -27,16 +28,21 @@ import java.util.Map;
 class AccountAdminController {
 
     private final AccountAdministration administration;
+    private final AccountEmails emails;
+    private final EmailLinks links;
 
-    AccountAdminController(AccountAdministration administration) {
+    AccountAdminController(AccountAdministration administration, AccountEmails emails, EmailLinks links) {
         this.administration = administration;
+        this.emails = emails;
+        this.links = links;
     }
 
     /**
      * The account form's fields, all as typed: whatever arrives (even a role or id that is not one) comes
      * back to the form with a message, instead of failing the binding.
      */
-    record AccountForm(String username, String displayName, String role, String agencyId, String unitId, String version) {
+    record AccountForm(String username, String displayName, String role, String agencyId, String unitId, String version,
+                       String email) {
 
         AccountCommand command() {
             return new AccountCommand(username, displayName, role(role), id(agencyId), id(unitId), id(version));
@@ -54,12 +60,16 @@ class AccountAdminController {
             if (unitId != null && !unitId.isBlank() && id(unitId) == null) {
                 errors.put("unitId", "typeMismatch");
             }
+            String emailProblem = AccountEmails.problem(email);
+            if (emailProblem != null) {
+                errors.put("email", emailProblem);
+            }
             return errors;
         }
 
-        static AccountForm of(AccountView view) {
+        static AccountForm of(AccountView view, AccountEmails.Email email) {
             return new AccountForm(view.username(), view.displayName(), view.role().name(), text(view.agencyId()),
-                    text(view.unitId()), String.valueOf(view.version()));
+                    text(view.unitId()), String.valueOf(view.version()), email.address() == null ? "" : email.address());
         }
 
         private static Role role(String text) {
@@ -88,7 +98,7 @@ class AccountAdminController {
 
     @GetMapping("/admin/accounts/new")
     String newForm(Model model) {
-        return form(new AccountForm("", "", Role.REPORTER.name(), "", "", ""), null, model);
+        return form(new AccountForm("", "", Role.REPORTER.name(), "", "", "", ""), null, model);
     }
 
     @PostMapping("/admin/accounts")
@@ -103,6 +113,7 @@ class AccountAdminController {
             created.errors().forEach((field, key) -> binding.rejectValue(field, key));
             return form(form, null, model);
         }
+        emails.change(created.id(), form.email(), admin.getUsername(), links.base());
         redirect.addFlashAttribute("flashSuccess", "admin.accounts.created");
         redirect.addFlashAttribute("oneTimePassword", created.oneTimePassword());
         return "redirect:/admin/accounts/" + created.id();
@@ -111,13 +122,14 @@ class AccountAdminController {
     @GetMapping("/admin/accounts/{id}")
     String show(@PathVariable long id, Model model) {
         model.addAttribute("account", administration.get(id));
+        model.addAttribute("email", emails.of(id));
         return "account/admin/show";
     }
 
     @GetMapping("/admin/accounts/{id}/edit")
     String editForm(@PathVariable long id, Model model) {
         AccountView account = administration.get(id);
-        return form(AccountForm.of(account), account, model);
+        return form(AccountForm.of(account, emails.of(id)), account, model);
     }
 
     @PostMapping("/admin/accounts/{id}")
@@ -134,6 +146,7 @@ class AccountAdminController {
                 errors.forEach((field, key) -> binding.rejectValue(field, key));
                 return form(form, account, model);
             }
+            emails.change(id, form.email(), admin.getUsername(), links.base());
         } catch (ObjectOptimisticLockingFailureException stale) {
             model.addAttribute("flashError", "admin.accounts.stale");
             return form(form, account, model);

@@ -29,9 +29,11 @@ class AccountImportController {
     private static final long MAX_BYTES = 1024 * 1024;
 
     private final AccountImport accountImport;
+    private final EmailLinks links;
 
-    AccountImportController(AccountImport accountImport) {
+    AccountImportController(AccountImport accountImport, EmailLinks links) {
         this.accountImport = accountImport;
+        this.links = links;
     }
 
     @GetMapping("/admin/accounts/import")
@@ -70,7 +72,7 @@ class AccountImportController {
             redirect.addFlashAttribute("flashError", "admin.accounts.import.expired");
             return "redirect:/admin/accounts/import";
         }
-        Optional<List<Imported>> imported = accountImport.save(preview, admin.getUsername());
+        Optional<List<Imported>> imported = accountImport.save(preview, admin.getUsername(), links.base());
         if (imported.isEmpty()) {
             redirect.addFlashAttribute("flashError", "admin.accounts.import.notSaved");
             return "redirect:/admin/accounts/import";

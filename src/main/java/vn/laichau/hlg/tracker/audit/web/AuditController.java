@@ -14,9 +14,11 @@ import java.time.LocalDate;
 class AuditController {
 
     private final AuditService audit;
+    private final AuditText text;
 
-    AuditController(AuditService audit) {
+    AuditController(AuditService audit, AuditText text) {
         this.audit = audit;
+        this.text = text;
     }
 
     @GetMapping("/admin/audit")
@@ -26,7 +28,9 @@ class AuditController {
                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                  @RequestParam(defaultValue = "0") int page,
                  Model model) {
-        model.addAttribute("lines", audit.search(actor, kind, from, to, page));
+        var lines = audit.search(actor, kind, from, to, page);
+        model.addAttribute("lines", lines);
+        model.addAttribute("words", text.of(lines.getContent()));
         model.addAttribute("kinds", audit.kinds());
         model.addAttribute("actor", actor);
         model.addAttribute("kind", kind);

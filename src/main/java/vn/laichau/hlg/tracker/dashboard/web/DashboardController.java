@@ -89,7 +89,8 @@ class DashboardController {
         for (CellState state : CellState.values()) {
             cellLabels.put(state.name(), messages.getMessage("dashboard.cell." + state.name() + ".short", null, locale));
         }
-        model.put("matrixRows", MatrixHtml.rows(dashboard.matrix(), cellLabels, request.getContextPath() + "/reports/"));
+        model.put("matrixRows", MatrixHtml.rows(dashboard.matrix(), cellLabels, request.getContextPath() + "/reports/",
+                request.getContextPath() + "/dashboard/agencies/", year));
         try {
             View view = views.resolveViewName(SECTIONS, locale);
             if (view == null) {

@@ -17,18 +17,34 @@ final class MatrixHtml {
     private MatrixHtml() {
     }
 
-    static String rows(Matrix matrix, Map<String, String> labels, String reportsBase) {
+    /**
+     * @param agencyBase where an agency's obligations of the year are ({@code …/dashboard/agencies/}), or
+     *                   null when the person may not open them: a cell without a report, and the agency's
+     *                   name, then link there
+     * @param year       the dashboard's year
+     */
+    static String rows(Matrix matrix, Map<String, String> labels, String reportsBase, String agencyBase, int year) {
         StringBuilder html = new StringBuilder(matrix.rows().size() * matrix.tasks().size() * 80);
         for (MatrixRow row : matrix.rows()) {
-            html.append("<tr><th scope=\"row\" class=\"agency-name\"><span>").append(escape(row.agencyName()))
-                    .append("</span><span class=\"d-block small text-body-secondary\">").append(escape(row.unitName()))
+            String agencyHref = agencyBase == null ? null : escape(agencyBase + row.agencyId() + "?year=" + year);
+            html.append("<tr><th scope=\"row\" class=\"agency-name\">");
+            if (agencyHref != null) {
+                html.append("<a href=\"").append(agencyHref).append("\">").append(escape(row.agencyName())).append("</a>");
+            } else {
+                html.append("<span>").append(escape(row.agencyName())).append("</span>");
+            }
+            html.append("<span class=\"d-block small text-body-secondary\">").append(escape(row.unitName()))
                     .append("</span></th>");
-            for (Cell cell : row.cells()) {
+            for (int i = 0; i < row.cells().size(); i++) {
+                Cell cell = row.cells().get(i);
                 String text = escape(labels.get(cell.state().name()) + cell.marks());
                 html.append("<td>");
                 if (cell.reportId() != null) {
                     html.append("<a class=\"").append(cell.css()).append("\" href=\"").append(escape(reportsBase))
                             .append(cell.reportId()).append("\">").append(text).append("</a>");
+                } else if (agencyHref != null) {
+                    html.append("<a class=\"").append(cell.css()).append("\" href=\"").append(agencyHref)
+                            .append("#task-").append(escape(matrix.tasks().get(i).code())).append("\">").append(text).append("</a>");
                 } else {
                     html.append("<span class=\"").append(cell.css()).append("\">").append(text).append("</span>");
                 }
