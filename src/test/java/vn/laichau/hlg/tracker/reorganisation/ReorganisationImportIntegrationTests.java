@@ -7,7 +7,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import vn.laichau.hlg.tracker.period.ObligationService;
 import vn.laichau.hlg.tracker.reorganisation.ImportViews.Preview;
@@ -83,6 +86,9 @@ class ReorganisationImportIntegrationTests {
     ObligationService obligations;
 
     @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -131,7 +137,11 @@ class ReorganisationImportIntegrationTests {
 
     @Test
     void thePreviewListsExactlyWhatApplyingChangesAndTheYear2024StaysAsItWas() {
-        obligations.refresh();
+        // Committed before the test's own transaction writes anything: the preview runs in a transaction of its
+        // own and would otherwise wait for rows this one had just written.
+        TransactionTemplate committed = new TransactionTemplate(transactions);
+        committed.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        committed.executeWithoutResult(status -> obligations.refresh());
         Map<String, List<String>> figures2024 = figuresOf(2024);
         Map<String, List<String>> figures2026 = figuresOf(2026);
         assertThat(figures2024.get("obligations")).isNotEmpty();
