@@ -78,6 +78,7 @@ class DashboardController {
             cellLabels.put(state.name(), messages.getMessage("dashboard.cell." + state.name() + ".short", null, locale));
         }
         model.put("matrixRows", MatrixHtml.rows(dashboard.matrix(), cellLabels, request.getContextPath() + "/reports/"));
+        model.put("matrixCards", MatrixHtml.cards(dashboard.matrix(), cellLabels, request.getContextPath() + "/reports/"));
         try {
             View view = views.resolveViewName(SECTIONS, locale);
             if (view == null) {
