@@ -159,13 +159,6 @@ class AllPagesBrowserTests {
         assertThat(browser.driver().findElement(By.id("grid-table")).isDisplayed()).as("folded").isFalse();
         browser.click(By.cssSelector("#grid summary"));
         assertThat(browser.find(By.id("grid-table")).isDisplayed()).isTrue();
-
-        width(1280);
-        browser.open("/dashboard?year=" + DashboardFixture.YEAR, "/dashboard", By.id("matrix-table"));
-        assertThat(browser.findAll(By.cssSelector(".matrix-card")).get(0).isDisplayed()).isFalse();
-        assertThat(((Number) browser.driver().executeScript(
-                "return document.getElementById('budget').querySelector('table, p').getBoundingClientRect().height;"))
-                .doubleValue()).as("the budget section shows on a wide screen without opening it").isPositive();
     }
 
     // ---- the checks ----------------------------------------------------------------------------
