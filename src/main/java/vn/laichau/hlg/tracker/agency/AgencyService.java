@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +53,11 @@ import java.util.stream.Collectors;
 public class AgencyService {
 
     static final int MAX_CODE_LENGTH = 60;
+    /**
+     * What a code may hold: letters A–Z (either case), digits, dot, dash and underscore. Codes travel in
+     * file names, CSV imports and addresses, where spaces and accented letters get mangled.
+     */
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]+");
     static final int MAX_NAME_LENGTH = 300;
     private static final LocalDate EARLIEST = LocalDate.of(1945, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
@@ -142,7 +148,7 @@ public class AgencyService {
         Map<String, String> errors = new LinkedHashMap<>();
         String code = trim(data.code());
         String name = trim(data.name());
-        checkCode(code, null, errors);
+        checkCode(code, null, true, errors);
         checkName(name, errors);
         AgencyKind kind = checkKind(data.kindId(), errors);
         checkOpening(data.openedOn(), null, errors);
@@ -168,7 +174,7 @@ public class AgencyService {
         Map<String, String> errors = new LinkedHashMap<>();
         String code = trim(data.code());
         String name = trim(data.name());
-        checkCode(code, id, errors);
+        checkCode(code, id, !code.equalsIgnoreCase(agency.getCode()), errors);
         checkName(name, errors);
         AgencyKind kind = checkKind(data.kindId(), errors);
         checkOpening(data.openedOn(), agency.getClosedOn(), errors);
@@ -274,6 +280,8 @@ public class AgencyService {
                 problems.add(Problem.of("admin.agencies.import.error.codeMissing"));
             } else if (code.length() > MAX_CODE_LENGTH) {
                 problems.add(Problem.of("admin.agencies.error.codeTooLong"));
+            } else if (!CODE.matcher(code).matches()) {
+                problems.add(Problem.of("admin.agencies.error.codePattern"));
             } else {
                 String lower = code.toLowerCase(Locale.ROOT);
                 List<Long> lines = linesOfCode.get(lower);
@@ -344,11 +352,14 @@ public class AgencyService {
         return agency;
     }
 
-    private void checkCode(String code, Long exceptId, Map<String, String> errors) {
+    /** A code kept unchanged on an edit is not held to the pattern, which came after some codes. */
+    private void checkCode(String code, Long exceptId, boolean changed, Map<String, String> errors) {
         if (code.isEmpty()) {
             errors.put("code", "admin.agencies.error.codeRequired");
         } else if (code.length() > MAX_CODE_LENGTH) {
             errors.put("code", "admin.agencies.error.codeTooLong");
+        } else if (changed && !CODE.matcher(code).matches()) {
+            errors.put("code", "admin.agencies.error.codePattern");
         } else if (agencies.codeTaken(code, exceptId)) {
             errors.put("code", "admin.agencies.error.codeTaken");
         }

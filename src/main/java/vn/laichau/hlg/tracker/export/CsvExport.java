@@ -17,11 +17,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The reports of the year as CSV: UTF-8 with a byte order mark, so that Excel shows Vietnamese
- * correctly; dates as dd/MM/yyyy; amounts as plain whole numbers, so that they stay numbers; text that
+ * The reports of the year as CSV for Excel set to Vietnamese: UTF-8 with a byte order mark, so that
+ * Excel shows Vietnamese correctly, and fields separated by semicolons, because Excel splits a CSV at
+ * the regional list separator, which is the semicolon where the decimal separator is the comma (as in
+ * Vietnamese settings); dates as dd/MM/yyyy; amounts as plain whole numbers, so that they stay numbers; text that
  * would start a formula is escaped.
  */
 final class CsvExport {
+
+    /** Excel's own CSV dialect with the list separator of Vietnamese regional settings. */
+    static final CSVFormat FORMAT = CSVFormat.EXCEL.builder().setDelimiter(';').get();
 
     private final Texts texts;
 
@@ -35,7 +40,7 @@ final class CsvExport {
         List<String> headings = new ArrayList<>();
         headings.add(texts.get("export.col.agencyCode"));
         headings.addAll(XlsxExport.reportHeadings(texts));
-        CSVPrinter printer = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(headings.toArray(String[]::new)).get());
+        CSVPrinter printer = new CSVPrinter(writer, FORMAT.builder().setHeader(headings.toArray(String[]::new)).get());
         try {
             reportLines.accept(line -> {
                 List<Object> values = XlsxExport.reportValues(texts, line).stream().map(CsvExport::cell).toList();

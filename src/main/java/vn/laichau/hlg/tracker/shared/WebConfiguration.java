@@ -5,6 +5,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import vn.laichau.hlg.tracker.shared.web.FailedFormBinding;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /** Vietnamese by default; {@code ?lang=en} switches to English and a cookie remembers the choice. */
@@ -71,6 +73,12 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     ResourceUrlEncodingFilter resourceUrlEncodingFilter() {
         return new ResourceUrlEncodingFilter();
+    }
+
+    /** Days typed and shown as dd/mm/yyyy in every browser language (registered after Spring Boot's own). */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldType(LocalDate.class, new DayFormatter());
     }
 
     @Override

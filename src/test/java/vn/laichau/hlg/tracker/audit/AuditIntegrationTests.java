@@ -68,8 +68,16 @@ class AuditIntegrationTests {
                 .andExpect(content().string(not(containsString("<td class=\"audit-kind\">Khóa sử dụng tài khoản</td>"))));
         mvc.perform(get("/admin/audit").param("actor", admin.getUsername()).param("to", "2020-01-01").with(as(admin)))
                 .andExpect(content().string(containsString("Không có sự kiện nào khớp với bộ lọc.")));
-        mvc.perform(get("/admin/audit").param("from", "không phải ngày").with(as(admin)))
-                .andExpect(status().isBadRequest());
+        // A day typed as dd/mm/yyyy filters; one that is no day says so next to its field and keeps the text.
+        mvc.perform(get("/admin/audit").param("actor", admin.getUsername()).param("to", "01/01/2020").with(as(admin)))
+                .andExpect(content().string(containsString("Không có sự kiện nào khớp với bộ lọc.")))
+                .andExpect(content().string(containsString("value=\"01/01/2020\"")));
+        mvc.perform(get("/admin/audit").param("from", "không phải ngày").param("to", "31/02/2026").with(as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"không phải ngày\"")))
+                .andExpect(content().string(containsString("value=\"31/02/2026\"")))
+                .andExpect(content().string(containsString("id=\"from-error\">Ngày không hợp lệ. Hãy nhập ngày theo dạng ngày/tháng/năm")))
+                .andExpect(content().string(containsString("id=\"to-error\">Ngày không hợp lệ.")));
     }
 
     @Test

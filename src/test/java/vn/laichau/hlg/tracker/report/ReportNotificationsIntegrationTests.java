@@ -85,7 +85,9 @@ class ReportNotificationsIntegrationTests {
                 .param("version", String.valueOf(version(id))).param("reason", "Bổ sung ảnh minh chứng"));
         // The badge on every page counts what is unread, for the reporter as for the reviewer.
         mvc.perform(get("/plan").with(authentication(ReportFixtures.auth(reporter))))
-                .andExpect(content().string(containsString("aria-label=\"1 thông báo mới\"")));
+                // Read out as words by a hidden text, not as an aria-label on a span, which has no role to name.
+                .andExpect(content().string(containsString("<span class=\"visually-hidden\">1 thông báo mới</span>")))
+                .andExpect(content().string(not(containsString("aria-label=\"1 thông báo mới\""))));
         mvc.perform(get("/notifications").with(authentication(ReportFixtures.auth(reporter))))
                 .andExpect(content().string(containsString("đã trả lại báo cáo nhiệm vụ 1 năm 2026")))
                 .andExpect(content().string(containsString("Lý do: Bổ sung ảnh minh chứng")));

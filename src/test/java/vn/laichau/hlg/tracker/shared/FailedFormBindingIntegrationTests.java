@@ -23,10 +23,11 @@ class FailedFormBindingIntegrationTests {
     void aDateTypedOnAPhoneWithoutADatePickerKeepsTheRestOfTheForm() throws Exception {
         mvc.perform(post("/admin/agencies").with(AdminRequests.admin()).with(csrf())
                         .param("code", "MA-GIU-LAI").param("name", "Phòng Tư pháp giữ lại")
-                        .param("kindId", "chữ").param("openedOn", "14/12/2025").param("version", ""))
+                        .param("kindId", "chữ").param("openedOn", "31/02/2025").param("version", ""))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("value=\"Phòng Tư pháp giữ lại\"")))
                 .andExpect(content().string(containsString("value=\"MA-GIU-LAI\"")))
-                .andExpect(content().string(containsString("Ngày không hợp lệ.")));
+                .andExpect(content().string(containsString("value=\"31/02/2025\"")))
+                .andExpect(content().string(containsString("Ngày không hợp lệ. Hãy nhập ngày theo dạng ngày/tháng/năm")));
     }
 }

@@ -63,15 +63,26 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Tes
     private static final List<String> DRIVERS = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
+    private final String language;
     private ChromeDriver driver;
     private WebDriverWait wait;
     private String base;
+
+    /** A browser set to Vietnamese, as the province's users have it. */
+    public Browser() {
+        this("vi");
+    }
+
+    /** A browser set to another language (its {@code --lang}), e.g. "en-US" for what follows the browser's language. */
+    public Browser(String language) {
+        this.language = language;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         String port = SpringExtension.getApplicationContext(context).getEnvironment().getRequiredProperty("local.server.port");
         base = "http://localhost:" + port;
-        driver = start();
+        driver = start(language);
         wait = new WebDriverWait(driver, PATIENCE);
     }
 
@@ -257,7 +268,7 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Tes
 
     // ---- start -------------------------------------------------------------------------------------
 
-    private static ChromeDriver start() {
+    private static ChromeDriver start(String language) {
         String browser = firstExisting(BROWSERS);
         String driver = firstExisting(DRIVERS);
         if (browser == null || driver == null) {
@@ -272,7 +283,7 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Tes
             options.setBinary(browser);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--disable-default-apps", "--window-size=1280,900", "--lang=vi",
+                    "--disable-default-apps", "--window-size=1280,900", "--lang=" + language,
                     "--user-data-dir=" + Files.createTempDirectory("tracker-chromium"));
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver))
                     .usingAnyFreePort().build();

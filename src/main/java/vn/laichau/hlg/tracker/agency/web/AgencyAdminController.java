@@ -3,7 +3,6 @@ package vn.laichau.hlg.tracker.agency.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Page;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -174,7 +173,7 @@ class AgencyAdminController {
 
     /** The add and edit form; {@code version} is the one read, so that a concurrent change is noticed. */
     record AgencyForm(String code, String name, Long kindId, Long unitId,
-                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn, long version) {
+                      LocalDate openedOn, long version) {
 
         AgencyData data() {
             return new AgencyData(code, name, kindId, unitId, openedOn);
@@ -182,6 +181,6 @@ class AgencyAdminController {
     }
 
     /** The close form: from which day, and the version read. */
-    record CloseForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn, long version) {
+    record CloseForm(LocalDate closedOn, long version) {
     }
 }

@@ -1,11 +1,12 @@
 package vn.laichau.hlg.tracker.audit.web;
 
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.laichau.hlg.tracker.audit.AuditService;
+
+import vn.laichau.hlg.tracker.shared.Days;
 
 import java.time.LocalDate;
 
@@ -24,11 +25,16 @@ class AuditController {
     @GetMapping("/admin/audit")
     String audit(@RequestParam(required = false) String actor,
                  @RequestParam(required = false) String kind,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                 @RequestParam(required = false) String from,
+                 @RequestParam(required = false) String to,
                  @RequestParam(defaultValue = "0") int page,
                  Model model) {
-        var lines = audit.search(actor, kind, from, to, page);
+        // Days as typed (dd/mm/yyyy); one that is no day is left out of the filter and said so at its field.
+        LocalDate fromDay = Days.parse(from);
+        LocalDate toDay = Days.parse(to);
+        model.addAttribute("fromInvalid", fromDay == null && from != null && !from.isBlank());
+        model.addAttribute("toInvalid", toDay == null && to != null && !to.isBlank());
+        var lines = audit.search(actor, kind, fromDay, toDay, page);
         model.addAttribute("lines", lines);
         model.addAttribute("words", text.of(lines.getContent()));
         model.addAttribute("kinds", audit.kinds());

@@ -91,6 +91,8 @@ class DashboardController {
         }
         model.put("matrixRows", MatrixHtml.rows(dashboard.matrix(), cellLabels, request.getContextPath() + "/reports/",
                 request.getContextPath() + "/dashboard/agencies/", year));
+        model.put("matrixCards", MatrixHtml.cards(dashboard.matrix(), cellLabels, request.getContextPath() + "/reports/",
+                request.getContextPath() + "/dashboard/agencies/", year));
         try {
             View view = views.resolveViewName(SECTIONS, locale);
             if (view == null) {

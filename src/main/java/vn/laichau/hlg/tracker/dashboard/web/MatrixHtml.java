@@ -55,6 +55,44 @@ final class MatrixHtml {
         return html.toString();
     }
 
+    /**
+     * The same matrix as one card per agency, for narrow screens: the agency's name, then each task's
+     * code beside its cell, so that nothing has to scroll sideways.
+     */
+    static String cards(Matrix matrix, Map<String, String> labels, String reportsBase, String agencyBase, int year) {
+        StringBuilder html = new StringBuilder(matrix.rows().size() * matrix.tasks().size() * 100);
+        for (MatrixRow row : matrix.rows()) {
+            String agencyHref = agencyBase == null ? null : escape(agencyBase + row.agencyId() + "?year=" + year);
+            html.append("<div class=\"matrix-card\"><p class=\"matrix-card-name\">");
+            if (agencyHref != null) {
+                html.append("<a href=\"").append(agencyHref).append("\">").append(escape(row.agencyName())).append("</a>");
+            } else {
+                html.append(escape(row.agencyName()));
+            }
+            html.append(" <span class=\"d-block small text-body-secondary\">").append(escape(row.unitName()))
+                    .append("</span></p><ul class=\"matrix-card-cells\">");
+            for (int i = 0; i < row.cells().size(); i++) {
+                Cell cell = row.cells().get(i);
+                var task = matrix.tasks().get(i);
+                String text = escape(labels.get(cell.state().name()) + cell.marks());
+                html.append("<li><abbr class=\"matrix-card-task\" title=\"").append(escape(task.title())).append("\">")
+                        .append(escape(task.code())).append("</abbr> ");
+                if (cell.reportId() != null) {
+                    html.append("<a class=\"").append(cell.css()).append("\" href=\"").append(escape(reportsBase))
+                            .append(cell.reportId()).append("\">").append(text).append("</a>");
+                } else if (agencyHref != null) {
+                    html.append("<a class=\"").append(cell.css()).append("\" href=\"").append(agencyHref)
+                            .append("#task-").append(escape(task.code())).append("\">").append(text).append("</a>");
+                } else {
+                    html.append("<span class=\"").append(cell.css()).append("\">").append(text).append("</span>");
+                }
+                html.append("</li>");
+            }
+            html.append("</ul></div>\n");
+        }
+        return html.toString();
+    }
+
     private static String escape(String text) {
         return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
     }

@@ -3,7 +3,6 @@ package vn.laichau.hlg.tracker.period.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -40,11 +39,11 @@ class PeriodAdminController {
         this.agencies = agencies;
     }
 
-    record ScheduleForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
-                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn, long version) {
+    record ScheduleForm(LocalDate opensOn,
+                        LocalDate dueOn, long version) {
     }
 
-    record ReopenForm(Long agencyId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openUntil,
+    record ReopenForm(Long agencyId, LocalDate openUntil,
                       @Size(max = REASON_LIMIT, message = "period.reopen.reasonTooLong") String reason) {
     }
 

@@ -20,7 +20,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Administration of the plan: indicators (add and change them, attach them to tasks and detach them), and
@@ -83,8 +85,12 @@ class IndicatorAdminController {
     }
 
     @PostMapping("/admin/plan/tasks/{taskId}/indicators")
-    String attach(@PathVariable long taskId, @RequestParam long indicator, RedirectAttributes redirect) {
+    String attach(@PathVariable long taskId, @RequestParam(required = false) Long indicator, RedirectAttributes redirect) {
         plan.taskRef(taskId).orElseThrow(NotFoundException::new);
+        if (indicator == null) {
+            redirect.addFlashAttribute("flashError", "plan.admin.attachNone");
+            return "redirect:/admin/plan#task-" + taskId;
+        }
         plan.indicator(indicator).orElseThrow(NotFoundException::new);
         plan.attachIndicator(taskId, indicator);
         redirect.addFlashAttribute("flashSuccess", "plan.admin.attached");
@@ -136,7 +142,11 @@ class IndicatorAdminController {
         model.addAttribute("kinds", agencies.kinds());
         model.addAttribute("levels", UnitLevel.values());
         model.addAttribute("tasks", plan.taskRefs());
-        model.addAttribute("byTask", plan.indicatorsByTask(false));
+        Map<Long, List<IndicatorView>> byTask = plan.indicatorsByTask(false);
+        model.addAttribute("byTask", byTask);
+        // The indicators a task already has are not offered again in its select.
+        model.addAttribute("attachedIds", byTask.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                entry -> entry.getValue().stream().map(IndicatorView::id).collect(Collectors.toSet()))));
         model.addAttribute("indicators", plan.indicators());
         model.addAttribute("editing", editing);
         model.addAttribute("form", form);

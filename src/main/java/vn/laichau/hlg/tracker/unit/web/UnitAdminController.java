@@ -2,7 +2,6 @@ package vn.laichau.hlg.tracker.unit.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -208,7 +207,7 @@ class UnitAdminController {
 
     /** The add form: a new unit below a parent. */
     record UnitForm(String code, String name, UnitLevel level, Long parentId,
-                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate openedOn) {
+                    LocalDate openedOn) {
     }
 
     /** The rename form, carrying the version that was read so that a concurrent change is noticed. */
@@ -220,6 +219,6 @@ class UnitAdminController {
     }
 
     /** The close form: from which day, which unit takes over (optional), and the version read. */
-    record CloseForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closedOn, Long successorId, long version) {
+    record CloseForm(LocalDate closedOn, Long successorId, long version) {
     }
 }

@@ -151,6 +151,57 @@ class AgencyAdminWebIntegrationTests {
     }
 
     @Test
+    void aCodeWithSpacesOrAccentedLettersIsRefusedNextToItsFieldWithTheInputKept() throws Exception {
+        long kind = jdbc.queryForObject("select id from agency_kind where code = 'MTTQ'", Long.class);
+        mvc.perform(post("/admin/agencies").with(admin()).with(csrf())
+                        .param("code", "mttq tam đường").param("name", "Ủy ban MTTQ Việt Nam Thử")
+                        .param("kindId", String.valueOf(kind)).param("unitId", String.valueOf(unitId("12")))
+                        .param("openedOn", "2027-01-01").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"code-error\">Mã chỉ gồm chữ cái A–Z không dấu, chữ số, dấu chấm (.), gạch ngang (-) và gạch dưới (_)"),
+                        containsString("value=\"mttq tam đường\""),
+                        containsString("value=\"Ủy ban MTTQ Việt Nam Thử\""))));
+        assertThat(jdbc.queryForObject("select count(*) from agency where name = 'Ủy ban MTTQ Việt Nam Thử'", Integer.class))
+                .isZero();
+
+        String code = "mttq.tam_duong-" + UUID.randomUUID().toString().substring(0, 8);
+        mvc.perform(post("/admin/agencies").with(admin()).with(csrf())
+                        .param("code", code).param("name", "Ủy ban MTTQ Việt Nam Thử")
+                        .param("kindId", String.valueOf(kind)).param("unitId", String.valueOf(unitId("12")))
+                        .param("openedOn", "2027-01-01").param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select count(*) from agency where code = ?", Integer.class, code)).isOne();
+    }
+
+    @Test
+    void theOpeningDayIsTypedAndShownAsDayMonthYearInATextField() throws Exception {
+        long kind = jdbc.queryForObject("select id from agency_kind where code = 'KHAC'", Long.class);
+        String code = fixtureCode();
+        mvc.perform(post("/admin/agencies").with(admin()).with(csrf())
+                        .param("code", code).param("name", "Trung tâm Ngày Tháng Thử")
+                        .param("kindId", String.valueOf(kind)).param("unitId", String.valueOf(unitId("12")))
+                        .param("openedOn", "1/7/2027").param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        long id = jdbc.queryForObject("select id from agency where code = ?", Long.class, code);
+        assertThat(jdbc.queryForObject("select opened_on::text from agency where id = ?", String.class, id)).isEqualTo("2027-07-01");
+        mvc.perform(get("/admin/agencies/" + id + "/edit").with(admin()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"01/07/2027\""), containsString("placeholder=\"dd/mm/yyyy\""),
+                        containsString("inputmode=\"numeric\""), not(containsString("type=\"date\"")))));
+        // No such day: the message next to the field, the text as typed and the rest of the form kept.
+        mvc.perform(post("/admin/agencies/" + id + "/edit").with(admin()).with(csrf())
+                        .param("code", code).param("name", "Trung tâm Ngày Tháng Thử")
+                        .param("kindId", String.valueOf(kind)).param("unitId", String.valueOf(unitId("12")))
+                        .param("openedOn", "31/06/2027").param("version", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"31/06/2027\""),
+                        containsString("id=\"openedOn-error\">Ngày không hợp lệ. Hãy nhập ngày theo dạng ngày/tháng/năm"),
+                        containsString("value=\"Trung tâm Ngày Tháng Thử\""))));
+        assertThat(jdbc.queryForObject("select opened_on::text from agency where id = ?", String.class, id)).isEqualTo("2027-07-01");
+    }
+
+    @Test
     void aStaleEditIsRefusedWithAClearMessageAndOverwritesNothing() throws Exception {
         long id = jdbc.queryForObject("""
                 insert into agency (code, name, kind_id, unit_id, opened_on)

@@ -118,8 +118,12 @@ class ExportWebIntegrationTests {
         assertThat(body[2]).isEqualTo((byte) 0xBF);
         String csv = new String(body, StandardCharsets.UTF_8);
         assertThat(csv.lines().count()).isEqualTo(4);   // a heading and A1's two and A2's one obligation
-        assertThat(csv).contains("Mã cơ quan,Cơ quan, đơn vị".replace("Cơ quan, đơn vị", "\"Cơ quan, đơn vị\""),
-                "UBND huyện Một", "Hội Luật gia huyện Một", "30/01/2026", "2000000");
+        // Semicolons, as Excel in Vietnamese regional settings splits; the comma in a heading needs no quotes.
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("\uFEFFMã cơ quan;Cơ quan, đơn vị;")
+                .doesNotContain("\"");
+        assertThat(csv.lines().skip(1)).allSatisfy(line -> assertThat(line.split(";", -1).length)
+                .as(line).isGreaterThanOrEqualTo(csv.lines().findFirst().orElseThrow().split(";", -1).length));
+        assertThat(csv).contains("UBND huyện Một", "Hội Luật gia huyện Một", "30/01/2026", "2000000");
         assertThat(csv).doesNotContain("UBND huyện Hai", "Hội Luật gia Tỉnh Kiểm Thử");
         // The district's submitted report, with both sources and its documents.
         assertThat(csv).contains("Ngân sách nhà nước dự kiến (đồng),Ngân sách nhà nước đã chi (đồng),"
@@ -140,7 +144,7 @@ class ExportWebIntegrationTests {
             byte[] csv = mvc.perform(get("/exports/reports.csv").param("year", "2038").with(as(fx.provinceReviewer())))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
             List<String> cells = new ArrayList<>();
-            try (var parser = org.apache.commons.csv.CSVFormat.EXCEL.parse(new java.io.InputStreamReader(
+            try (var parser = org.apache.commons.csv.CSVFormat.EXCEL.builder().setDelimiter(';').get().parse(new java.io.InputStreamReader(
                     new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8))) {
                 parser.forEach(record -> record.forEach(cells::add));
             }
@@ -176,7 +180,7 @@ class ExportWebIntegrationTests {
         byte[] csv = mvc.perform(get("/exports/reports.csv").param("year", "2038").with(as(fx.viewer())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         List<List<String>> rows = new ArrayList<>();
-        try (var parser = org.apache.commons.csv.CSVFormat.EXCEL.parse(new java.io.InputStreamReader(
+        try (var parser = org.apache.commons.csv.CSVFormat.EXCEL.builder().setDelimiter(';').get().parse(new java.io.InputStreamReader(
                 new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8))) {
             parser.forEach(record -> rows.add(record.toList()));
         }

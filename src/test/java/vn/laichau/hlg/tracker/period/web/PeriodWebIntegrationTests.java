@@ -60,11 +60,14 @@ class PeriodWebIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"dueOn-2036-error\"")));
         mvc.perform(post("/admin/periods/{year}/schedule", YEAR).with(as(reviewer)).with(csrf())
-                        .param("opensOn", "01/11/2036").param("dueOn", "2036-12-20").param("version", String.valueOf(version)))
+                        .param("opensOn", "31/11/2036").param("dueOn", "20/12/2036").param("version", String.valueOf(version)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("id=\"opensOn-2036-error\">Giá trị không đúng dạng.")));
+                .andExpect(content().string(containsString("id=\"opensOn-2036-error\">Giá trị không đúng dạng.")))
+                .andExpect(content().string(containsString("value=\"31/11/2036\"")))
+                .andExpect(content().string(containsString("value=\"20/12/2036\"")));
+        // Days are typed as dd/mm/yyyy, whatever the browser's language.
         mvc.perform(post("/admin/periods/{year}/schedule", YEAR).with(as(reviewer)).with(csrf())
-                        .param("opensOn", "2036-06-01").param("dueOn", "2036-12-20").param("version", String.valueOf(version)))
+                        .param("opensOn", "01/06/2036").param("dueOn", "20/12/2036").param("version", String.valueOf(version)))
                 .andExpect(redirectedUrl("/admin/periods"));
         assertThat(jdbc.queryForObject("select due_on from reporting_period where year = ?", Date.class, YEAR).toLocalDate())
                 .isEqualTo(LocalDate.of(2036, 12, 20));

@@ -63,4 +63,27 @@ class IndicatorAdminWebIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from task_indicator where task_id = ? and indicator_id = ?",
                 Integer.class, task, indicator)).isEqualTo(1);
     }
+
+    @Test
+    void aTasksSelectOffersOnlyIndicatorsNotYetAttachedAndPreselectsNone() throws Exception {
+        var attached = jdbc.queryForMap("""
+                select ti.task_id, ti.indicator_id from task_indicator ti order by ti.task_id, ti.indicator_id limit 1""");
+        long task = ((Number) attached.get("task_id")).longValue();
+        long indicator = ((Number) attached.get("indicator_id")).longValue();
+        String page = mvc.perform(get("/admin/plan").with(user("admin").roles("ADMIN")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int start = page.indexOf("id=\"attach-" + task + "\"");
+        assertThat(start).isPositive();
+        String select = page.substring(start, page.indexOf("</select>", start));
+        java.util.List<String> options = java.util.regex.Pattern.compile("<option[^>]*>").matcher(select).results()
+                .map(java.util.regex.MatchResult::group).toList();
+        assertThat(options.get(0)).contains("value=\"\"", "selected");
+        assertThat(options.subList(1, options.size())).isNotEmpty().noneMatch(option -> option.contains("selected"))
+                .noneMatch(option -> option.contains("value=\"" + indicator + "\""));
+
+        mvc.perform(post("/admin/plan/tasks/" + task + "/indicators").with(csrf()).with(user("admin").roles("ADMIN"))
+                        .param("indicator", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flashError", "plan.admin.attachNone"));
+    }
 }
