@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs the whole browser suite (every *BrowserTests journey, under Failsafe) N times in a row, default 10,
+# Runs the whole browser suite (every *BrowserTests journey, under Surefire with the shared test context)
+# N times in a row, default 10,
 # and says how many runs passed and how long each took. A run counts as passed only when Maven succeeds
 # and every journey ran (none skipped). CI=true, so a missing Chromium fails instead of skipping.
 #
 #   bench/browser-soak.sh [runs] [extra Maven arguments, e.g. -o]
 #
-# The executable jar is not built (spring-boot.repackage.skip): the journeys do not use it.
 # Each run's Maven output is kept in target/browser-soak/run-N.log; a failing journey leaves its screenshot
 # and page source in target/browser-failures/ (named in the log). Not part of .ci/run: it takes a while.
 set -uo pipefail
@@ -21,12 +21,15 @@ export CI=true
 passed=0
 for ((i = 1; i <= runs; i++)); do
   start=$(date +%s)
-  ./mvnw -B "$@" verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dspring-boot.repackage.skip=true >"$out/run-$i.log" 2>&1
+  rm -f target/surefire-reports/TEST-*BrowserTests.xml
+  ./mvnw -B "$@" test -Dtest='*BrowserTests' >"$out/run-$i.log" 2>&1
   status=$?
   seconds=$(($(date +%s) - start))
-  summary=target/failsafe-reports/failsafe-summary.xml
-  completed=$(sed -n 's:.*<completed>\([0-9]*\)</completed>.*:\1:p' "$summary" 2>/dev/null)
-  skipped=$(sed -n 's:.*<skipped>\([0-9]*\)</skipped>.*:\1:p' "$summary" 2>/dev/null)
+  # Journeys run and skipped, added up over the classes' Surefire reports.
+  read -r completed skipped < <(cat target/surefire-reports/TEST-*BrowserTests.xml 2>/dev/null | awk '
+    /^<testsuite / { match($0, / tests="[0-9]+"/); t += substr($0, RSTART + 8, RLENGTH - 9);
+                     match($0, / skipped="[0-9]+"/); s += substr($0, RSTART + 10, RLENGTH - 11) }
+    END { print t + 0, s + 0 }')
   if [[ $status -eq 0 && ${completed:-0} -gt 0 && ${skipped:-1} -eq 0 ]]; then
     passed=$((passed + 1))
     verdict=passed

@@ -7,6 +7,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.laichau.hlg.tracker.shared.AuditEvent;
+import vn.laichau.hlg.tracker.shared.VietnamTime;
 
 /**
  * The nightly backup (by default 01:30, Vietnam time; {@code app.backup.cron}), made by one instance
@@ -25,7 +26,7 @@ class BackupSchedule {
         this.events = events;
     }
 
-    @Scheduled(cron = "${app.backup.cron:0 30 1 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @Scheduled(cron = "${app.backup.cron:0 30 1 * * *}", zone = VietnamTime.ZONE_ID)
     @SchedulerLock(name = "database-backup", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
     void run() {
         try {

@@ -26,7 +26,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +34,7 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import vn.laichau.hlg.tracker.shared.VietnamTime;
 
 /**
  * A hot backup of the application's database while it runs, with only the JDK and the JDBC driver:
@@ -54,7 +54,7 @@ public class DatabaseBackup {
     static final String MANIFEST = "manifest.properties";
     private static final Pattern BACKUP_NAME = Pattern.compile("tracker-\\d{8}-\\d{6}(-\\d+)?\\.zip");
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(VietnamTime.ZONE);
     private static final Logger log = LoggerFactory.getLogger(DatabaseBackup.class);
 
     private final DataSource dataSource;

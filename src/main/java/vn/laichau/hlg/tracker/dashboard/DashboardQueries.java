@@ -9,6 +9,7 @@ import vn.laichau.hlg.tracker.dashboard.Dashboard.Counts;
 import vn.laichau.hlg.tracker.dashboard.Dashboard.Issue;
 import vn.laichau.hlg.tracker.dashboard.Dashboard.TaskRef;
 import vn.laichau.hlg.tracker.dashboard.Dashboard.UnitRef;
+import vn.laichau.hlg.tracker.shared.VietnamTime;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -74,8 +75,7 @@ class DashboardQueries {
     private static final String STOCK_COUNT =
             "sum(case when :includeSubmitted then s.n_counted else s.n_approved end)";
 
-    private static final String FIRST_SUBMITTED_DAY =
-            "(coalesce(r.first_submitted_at, r.submitted_at) at time zone 'Asia/Ho_Chi_Minh')::date";
+    private static final String FIRST_SUBMITTED_DAY = VietnamTime.FIRST_SUBMITTED_DAY_SQL;
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import vn.laichau.hlg.tracker.dashboard.IndicatorKind;
+import vn.laichau.hlg.tracker.shared.VietnamTime;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -28,8 +29,6 @@ class ExportQueries {
                 select u.id, t.depth + 1 from administrative_unit u join tree t on u.parent_id = t.id
             )
             """;
-
-    private static final String VN = "'Asia/Ho_Chi_Minh'";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -59,8 +58,8 @@ class ExportQueries {
                        case when :onlyApproved and r.id is null then 'NOT_APPROVED' else r.status end as status,
                        r.implementation_status,
                        r.percent_complete,
-                       (coalesce(r.first_submitted_at, r.submitted_at) at time zone %1$s)::date as first_submitted,
-                       (r.approved_at at time zone %1$s)::date as approved, p.due_on,
+                       %1$s as first_submitted,
+                       %3$s as approved, p.due_on,
                        r.budget_planned, r.budget_spent, r.budget_other_planned, r.budget_other_spent,
                        case when %2$s then r.documents_issued end as documents_issued,
                        case when %2$s then r.results end as results,
@@ -79,7 +78,8 @@ class ExportQueries {
                       and (not :onlyApproved or r.status = 'APPROVED')
                 where o.year = :year
                 order by tr.depth, u.name, a.name, a.id, g.position, t.position
-                """.formatted(VN, "(r.status = 'APPROVED' or (not :onlyApproved and r.status = 'SUBMITTED'))");
+                """.formatted(VietnamTime.FIRST_SUBMITTED_DAY_SQL, "(r.status = 'APPROVED' or (not :onlyApproved and r.status = 'SUBMITTED'))",
+                        VietnamTime.dayInSql("r.approved_at"));
         var params = new MapSqlParameterSource("root", root).addValue("year", year)
                 .addValue("onlyApproved", viewerOnlyApproved);
         jdbc.query(sql, params, (RowCallbackHandler) rs -> consumer.accept(new ReportLine(

@@ -14,6 +14,7 @@ import vn.laichau.hlg.tracker.dashboard.Dashboard;
 import vn.laichau.hlg.tracker.dashboard.Dashboard.CountRow;
 import vn.laichau.hlg.tracker.dashboard.Dashboard.Counts;
 import vn.laichau.hlg.tracker.export.ExportQueries.ReportLine;
+import vn.laichau.hlg.tracker.shared.VietnamTime;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -286,7 +287,7 @@ final class XlsxExport {
         boolean handedIn = "SUBMITTED".equals(line.status()) || "APPROVED".equals(line.status());
         String timeliness = "";
         if (handedIn && line.firstSubmitted() != null && line.dueOn() != null) {
-            timeliness = texts.get(line.firstSubmitted().isAfter(line.dueOn()) ? "dashboard.count.late" : "dashboard.count.onTime");
+            timeliness = texts.get(VietnamTime.onTime(line.firstSubmitted(), line.dueOn()) ? "dashboard.count.onTime" : "dashboard.count.late");
         }
         List<Object> values = new ArrayList<>();
         values.add(line.agencyCode());

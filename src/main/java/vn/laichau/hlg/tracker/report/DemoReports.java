@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.laichau.hlg.tracker.plan.PlanService;
 import vn.laichau.hlg.tracker.plan.PlanViews.IndicatorView;
+import vn.laichau.hlg.tracker.shared.VietnamTime;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -201,7 +202,7 @@ class DemoReports implements ApplicationRunner {
     }
 
     private static Instant at(int year, int month, int day) {
-        return LocalDateTime.of(year, month, Math.min(day, 28), 9, 30).atZone(ProgressReport.VIETNAM).toInstant();
+        return LocalDateTime.of(year, month, Math.min(day, 28), 9, 30).atZone(VietnamTime.ZONE).toInstant();
     }
 
     private void addExtraAccounts() {

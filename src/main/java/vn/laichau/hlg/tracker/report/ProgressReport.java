@@ -15,11 +15,11 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import vn.laichau.hlg.tracker.shared.Role;
+import vn.laichau.hlg.tracker.shared.VietnamTime;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +42,6 @@ import java.util.TreeSet;
 @Table(name = "progress_report")
 class ProgressReport {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -246,9 +245,9 @@ class ProgressReport {
         updatedById = reviewerId;
     }
 
-    /** On time = first submitted on or before the due date (a day in Vietnam). */
+    /** On time = first submitted on or before the due date (see {@link VietnamTime#onTime}). */
     boolean submittedOnTime(LocalDate dueOn) {
-        return firstSubmittedAt != null && !LocalDate.ofInstant(firstSubmittedAt, VIETNAM).isAfter(dueOn);
+        return firstSubmittedAt != null && VietnamTime.onTime(firstSubmittedAt, dueOn);
     }
 
     private void requireStatus(ReportStatus expected) {

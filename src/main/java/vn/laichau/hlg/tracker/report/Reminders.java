@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.laichau.hlg.tracker.period.PeriodService;
 import vn.laichau.hlg.tracker.period.PeriodView;
+import vn.laichau.hlg.tracker.shared.VietnamTime;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,7 +56,7 @@ class Reminders {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${app.reminders.cron:0 0 7 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @Scheduled(cron = "${app.reminders.cron:0 0 7 * * *}", zone = VietnamTime.ZONE_ID)
     @SchedulerLock(name = "report-reminders", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     void daily() {
         JavaMailSender sender = mailSender.getIfAvailable();

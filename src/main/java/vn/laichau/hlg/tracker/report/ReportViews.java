@@ -1,5 +1,7 @@
 package vn.laichau.hlg.tracker.report;
 
+import vn.laichau.hlg.tracker.shared.VietnamTime;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,7 +65,7 @@ public final class ReportViews {
         /** Whole days since the report was last submitted, counted in Vietnam's calendar (null when never sent). */
         public Long daysWaiting(LocalDate today) {
             return submittedAt == null ? null
-                    : java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(submittedAt, ProgressReport.VIETNAM), today);
+                    : java.time.temporal.ChronoUnit.DAYS.between(LocalDate.ofInstant(submittedAt, VietnamTime.ZONE), today);
         }
     }
 

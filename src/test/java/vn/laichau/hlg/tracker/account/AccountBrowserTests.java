@@ -6,11 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 import vn.laichau.hlg.tracker.support.Browser;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
 import vn.laichau.hlg.tracker.support.Totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An administrator creates a reporter for an agency; the reporter signs in with the one-time password
  * and must choose their own before anything else.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@IntegrationTest
 class AccountBrowserTests {
 
     private static final By SUBMIT = By.cssSelector("main form button[type=submit]");

@@ -6,11 +6,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 import vn.laichau.hlg.tracker.support.Browser;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A province reviewer answers "who has not reported?" from the dashboard: opens it for the year, follows
  * a red (overdue) cell to the report, and downloads the workbook and the consolidated report.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@IntegrationTest
 class DashboardBrowserTests {
 
     private static final String USERNAME = "fxd.browser";

@@ -12,12 +12,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 import vn.laichau.hlg.tracker.dashboard.DashboardFixture;
 import vn.laichau.hlg.tracker.support.Browser;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
 import vn.laichau.hlg.tracker.support.HtmlChecker;
 import vn.laichau.hlg.tracker.support.Totp;
 
@@ -38,8 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no page wider than the window, the navigation on one line at 1280 px; and the HTML the server sent
  * passes the Nu HTML checker without an error. One sign-in per role, one browser for all.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@IntegrationTest
 class AllPagesBrowserTests {
 
     private static final String PASSWORD = "Moi-trang-deu-dung-2038";

@@ -4,9 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import vn.laichau.hlg.tracker.support.Browser;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
 import vn.laichau.hlg.tracker.support.Totp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A newcomer's first visit: the plan as the document has it, then the first administrator's sign-in,
  * the forced password change, and home.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@IntegrationTest
 class PlanBrowserTests {
 
     private static final By SUBMIT = By.cssSelector("main form button[type=submit]");

@@ -8,12 +8,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 import vn.laichau.hlg.tracker.period.ObligationService;
 import vn.laichau.hlg.tracker.support.Browser;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
 import vn.laichau.hlg.tracker.support.Totp;
 
 import java.nio.charset.StandardCharsets;
@@ -30,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the new commune owing its 2027 reports on the dashboard, while the two old communes owe nothing from
  * 2028 (in 2027 they still owe for 15–31/12/2026, the first days of that year's data window).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@IntegrationTest
 class ReorganisationBrowserTests {
 
     private static final By SUBMIT = By.cssSelector("main form button[type=submit]");

@@ -9,17 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.laichau.hlg.tracker.period.ObligationService;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Role;
 import vn.laichau.hlg.tracker.support.IntegrationTest;
 import vn.laichau.hlg.tracker.support.TestAccounts;
+import vn.laichau.hlg.tracker.support.TestSmtp;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -46,17 +43,9 @@ import static vn.laichau.hlg.tracker.support.TestAccounts.as;
 @IntegrationTest
 class AgencyReminderMailIntegrationTests {
 
-    private static final int SMTP_PORT = freePort();
-
+    /** On the port the one test context sends its mail to. */
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("app.mail.from", () -> "no-reply@hoiluatgia.example.vn");
-    }
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(TestSmtp.PORT, TestSmtp.HOST, ServerSetup.PROTOCOL_SMTP));
 
     @Autowired
     MockMvc mvc;
@@ -202,13 +191,5 @@ class AgencyReminderMailIntegrationTests {
                 .andExpect(content().string(containsString("Địa chỉ thư điện tử không đúng dạng")));
         assertThat(jdbc.queryForObject("select email from account where id = ?", String.class, reporter.id())).isNull();
         assertThat(Arrays.asList(smtp.getReceivedMessages())).isEmpty();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,14 +9,13 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.ActiveProfiles;
 import vn.laichau.hlg.tracker.period.ObligationService;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Role;
 import vn.laichau.hlg.tracker.support.Browser;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
 
 import java.net.URI;
 
@@ -27,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * submits; the reviewer returns it with a reason; the reporter reads the reason, fixes it and
  * resubmits; the reviewer approves; the report is locked.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@IntegrationTest
 class ReportBrowserTests {
 
     static final String EDIT = "/reports/\\d+/edit";

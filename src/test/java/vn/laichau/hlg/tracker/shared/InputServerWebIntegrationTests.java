@@ -1,10 +1,10 @@
 package vn.laichau.hlg.tracker.shared;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import vn.laichau.hlg.tracker.TrackerApplication;
+import vn.laichau.hlg.tracker.support.DemoBanner;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,14 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Input the real server cannot decode, or that repeats a field, gets the Vietnamese 400 page: the page
- * itself reads no parameter that failed, so it is never the server's own bare page. (Same context as
- * {@link ServerWebIntegrationTests}, so that it is started once.)
+ * itself reads no parameter that failed, so it is never the server's own bare page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {TrackerApplication.class, ServerWebIntegrationTests.Failing.class},
-        properties = "app.demo=true")
-@ActiveProfiles("test")
+@IntegrationTest
 class InputServerWebIntegrationTests {
+
+    @RegisterExtension
+    final DemoBanner demo = new DemoBanner();
 
     @LocalServerPort
     int port;

@@ -1,15 +1,19 @@
 package vn.laichau.hlg.tracker.shared;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-import vn.laichau.hlg.tracker.TrackerApplication;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.laichau.hlg.tracker.support.DemoBanner;
+import vn.laichau.hlg.tracker.support.IntegrationTest;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -24,14 +28,34 @@ import java.util.Collections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a browser gets from the real server: headers, error pages and the health endpoint. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = {TrackerApplication.class, ServerWebIntegrationTests.Failing.class},
-        properties = "app.demo=true")
-@ActiveProfiles("test")
+@IntegrationTest
 class ServerWebIntegrationTests {
+
+    /** An address that fails, present only during each test of this class (the shared context has no such route). */
+    static final String FAILING = "/plan/failure-for-tests";
+
+    @RegisterExtension
+    final DemoBanner demo = new DemoBanner();
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private RequestMappingInfo failing;
+
+    @BeforeEach
+    void addTheFailingAddress() throws NoSuchMethodException {
+        failing = RequestMappingInfo.paths(FAILING).methods(RequestMethod.GET).options(mappings.getBuilderConfiguration()).build();
+        mappings.registerMapping(failing, new FailingController(), FailingController.class.getMethod("fail"));
+    }
+
+    @AfterEach
+    void removeTheFailingAddress() {
+        mappings.unregisterMapping(failing);
+    }
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -74,7 +98,7 @@ class ServerWebIntegrationTests {
 
     @Test
     void aFailureGetsAVietnamesePageWithoutItsTechnicalDetail() throws Exception {
-        HttpResponse<String> response = get("/plan/failure-for-tests");
+        HttpResponse<String> response = get(FAILING);
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("Hệ thống đang gặp sự cố")
@@ -153,20 +177,11 @@ class ServerWebIntegrationTests {
         return URI.create("http://localhost:" + port + path);
     }
 
-    @TestConfiguration
-    static class Failing {
+    /** Registered by hand for each test, never scanned. */
+    public static class FailingController {
 
-        @Bean
-        FailingController failingController() {
-            return new FailingController();
-        }
-    }
-
-    @RestController
-    static class FailingController {
-
-        @GetMapping("/plan/failure-for-tests")
-        String fail() {
+        @ResponseBody
+        public String fail() {
             throw new IllegalStateException("secret detail");
         }
     }

@@ -26,7 +26,10 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testDatabase", Map.of(
                     "spring.datasource.url", database.url(),
                     "spring.datasource.username", database.username(),
-                    "spring.datasource.password", database.password())));
+                    "spring.datasource.password", database.password(),
+                    "spring.mail.host", TestSmtp.HOST,
+                    "spring.mail.port", String.valueOf(TestSmtp.PORT),
+                    "app.mail.from", "no-reply@hoiluatgia.example.vn")));
         }
 
         @Override

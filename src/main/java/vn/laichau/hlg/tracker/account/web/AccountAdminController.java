@@ -18,6 +18,7 @@ import vn.laichau.hlg.tracker.account.AccountAdministration.AccountView;
 import vn.laichau.hlg.tracker.account.AccountAdministration.Created;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Role;
+import vn.laichau.hlg.tracker.shared.web.StaleEditException;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -148,8 +149,10 @@ class AccountAdminController {
             }
             emails.change(id, form.email(), admin.getUsername(), links.base());
         } catch (ObjectOptimisticLockingFailureException stale) {
-            model.addAttribute("flashError", "admin.accounts.stale");
-            return form(form, account, model);
+            AccountView current = administration.get(id);
+            throw new StaleEditException("admin.accounts.edit", "/admin/accounts/" + id + "/edit", current.version())
+                    .field("admin.accounts.col.name", form.displayName(), current.displayName())
+                    .choice("admin.accounts.col.role", roleKey(form.role()), "Role." + current.role());
         }
         redirect.addFlashAttribute("flashSuccess", "admin.accounts.updated");
         return "redirect:/admin/accounts/" + id;
@@ -192,6 +195,11 @@ class AccountAdminController {
         administration.removeSecondFactor(id, admin.getUsername());
         redirect.addFlashAttribute("flashSuccess", "admin.accounts.secondFactorRemoved");
         return "redirect:/admin/accounts/" + id;
+    }
+
+    private static String roleKey(String typed) {
+        return Arrays.stream(Role.values()).map(Role::name).filter(name -> name.equals(typed))
+                .map(name -> "Role." + name).findFirst().orElse(null);
     }
 
     private String form(AccountForm form, AccountView account, Model model) {

@@ -1,7 +1,6 @@
 package vn.laichau.hlg.tracker.agency.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.data.domain.Page;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,11 +20,14 @@ import vn.laichau.hlg.tracker.agency.AgencyService;
 import vn.laichau.hlg.tracker.agency.AgencyViews.AgencyData;
 import vn.laichau.hlg.tracker.agency.AgencyViews.Details;
 import vn.laichau.hlg.tracker.agency.AgencyViews.Filter;
+import vn.laichau.hlg.tracker.agency.AgencyViews.Kind;
 import vn.laichau.hlg.tracker.agency.AgencyViews.ListItem;
 import vn.laichau.hlg.tracker.agency.AgencyViews.Status;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Pages;
+import vn.laichau.hlg.tracker.shared.web.StaleEditException;
 import vn.laichau.hlg.tracker.unit.UnitService;
+import vn.laichau.hlg.tracker.unit.UnitSummary;
 
 import java.time.LocalDate;
 
@@ -106,7 +108,7 @@ class AgencyAdminController {
 
     @PostMapping("/{id}/edit")
     String update(@PathVariable long id, @ModelAttribute("form") AgencyForm form, BindingResult binding, Model model,
-                  @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpServletResponse response,
+                  @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
                   RedirectAttributes redirect) {
         Details agency = agencies.get(id);
         if (binding.hasErrors()) {
@@ -118,13 +120,7 @@ class AgencyAdminController {
             rejected.errors().forEach(binding::rejectValue);
             return formPage(agency, model);
         } catch (ObjectOptimisticLockingFailureException stale) {
-            Details current = agencies.get(id);
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("stale", current);
-            // The typed values stay; saving again is a deliberate choice made after seeing the current ones.
-            model.addAttribute("form", new AgencyForm(form.code(), form.name(), form.kindId(), form.unitId(),
-                    form.openedOn(), current.version()));
-            return formPage(current, model);
+            throw staleEdit(id, form);
         }
         redirect.addFlashAttribute("flashSuccess", "admin.agencies.updated");
         return "redirect:/admin/agencies";
@@ -140,7 +136,7 @@ class AgencyAdminController {
 
     @PostMapping("/{id}/close")
     String close(@PathVariable long id, @ModelAttribute("form") CloseForm form, BindingResult binding, Model model,
-                 @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpServletResponse response,
+                 @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
                  RedirectAttributes redirect) {
         Details agency = agencies.get(id);
         model.addAttribute("agency", agency);
@@ -154,14 +150,29 @@ class AgencyAdminController {
             return "admin/agencies/close";
         } catch (ObjectOptimisticLockingFailureException stale) {
             Details current = agencies.get(id);
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("agency", current);
-            model.addAttribute("stale", current);
-            model.addAttribute("form", new CloseForm(form.closedOn(), current.version()));
-            return "admin/agencies/close";
+            throw new StaleEditException("admin.agencies.close.title", "/admin/agencies/" + id + "/close", current.version())
+                    .field("admin.agencies.name", current.name(), current.name())
+                    .field("admin.units.closedOnLabel", form.closedOn(), current.closedOn());
         }
         redirect.addFlashAttribute("flashSuccess", "admin.agencies.closed");
         return "redirect:/admin/agencies";
+    }
+
+    /** Someone saved the agency first: the shared 409 page, the typed values beside the saved ones. */
+    private StaleEditException staleEdit(long id, AgencyForm form) {
+        Details current = agencies.get(id);
+        return new StaleEditException("admin.agencies.edit.title", "/admin/agencies/" + id + "/edit", current.version())
+                .field("admin.agencies.code", form.code(), current.code())
+                .field("admin.agencies.name", form.name(), current.name())
+                .field("admin.agencies.kind", kindName(form.kindId()), kindName(current.kindId()))
+                .field("admin.agencies.unit", form.unitId() == null ? null
+                        : units.findById(form.unitId()).map(UnitSummary::name).orElse(null), current.unitName())
+                .field("admin.agencies.openedOn", form.openedOn(), current.openedOn());
+    }
+
+    private String kindName(Long kindId) {
+        return agencies.kinds().stream().filter(kind -> kindId != null && kind.id() == kindId)
+                .map(Kind::name).findFirst().orElse(null);
     }
 
     private String formPage(Details agency, Model model) {

@@ -12,16 +12,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.laichau.hlg.tracker.backup.DatabaseBackup;
 import vn.laichau.hlg.tracker.shared.AuditEvent;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.VietnamTime;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 
 /** Administrators see the backups kept on the server and make one at once; each one made is audited. */
 @Controller
 class BackupController {
 
     private static final Logger log = LoggerFactory.getLogger(BackupController.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final DatabaseBackup backup;
     private final ApplicationEventPublisher events;
@@ -38,7 +37,7 @@ class BackupController {
     String list(Model model) {
         model.addAttribute("folder", backup.folder().toString());
         model.addAttribute("backups", backup.list().stream()
-                .map(file -> new BackupLine(file.name(), file.size(), LocalDateTime.ofInstant(file.createdAt(), VIETNAM)))
+                .map(file -> new BackupLine(file.name(), file.size(), LocalDateTime.ofInstant(file.createdAt(), VietnamTime.ZONE)))
                 .toList());
         return "backup/list";
     }

@@ -18,6 +18,8 @@ import vn.laichau.hlg.tracker.period.ObligationService;
 import vn.laichau.hlg.tracker.period.PeriodService;
 import vn.laichau.hlg.tracker.period.PeriodView;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.web.NotFoundException;
+import vn.laichau.hlg.tracker.shared.web.StaleEditException;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -65,8 +67,11 @@ class PeriodAdminController {
         try {
             errors = periods.schedule(user, year, form.opensOn(), form.dueOn(), form.version());
         } catch (ObjectOptimisticLockingFailureException stale) {
-            redirect.addFlashAttribute("flashError", "period.stale");
-            return "redirect:/admin/periods";
+            PeriodView current = periods.find(year).orElseThrow(NotFoundException::new);
+            throw new StaleEditException("period.admin.title", "/admin/periods/" + year + "/schedule", current.version())
+                    .reloadFrom("/admin/periods")
+                    .field("period.form.opensOn", form.opensOn(), current.opensOn())
+                    .field("period.form.dueOn", form.dueOn(), current.dueOn());
         }
         if (!errors.isEmpty()) {
             return page(model, year, errors, null);

@@ -13,6 +13,7 @@ import vn.laichau.hlg.tracker.plan.PlanViews.IndicatorView;
 import vn.laichau.hlg.tracker.agency.AgencyService;
 import vn.laichau.hlg.tracker.shared.Days;
 import vn.laichau.hlg.tracker.shared.web.NotFoundException;
+import vn.laichau.hlg.tracker.shared.web.StaleEditException;
 import vn.laichau.hlg.tracker.unit.UnitLevel;
 
 import java.security.Principal;
@@ -74,8 +75,12 @@ class IndicatorAdminController {
         Map<String, String> errors = plan.updateIndicator(id, form.version() == null ? -1 : form.version(), form.name(),
                 form.unit(), form.memberCategory(), position(form), Boolean.TRUE.equals(form.active()));
         if (errors.containsKey("version")) {
-            redirect.addFlashAttribute("flashError", errors.get("version"));
-            return "redirect:/admin/plan/indicators/" + id;
+            IndicatorView current = plan.indicator(id).orElseThrow(NotFoundException::new);
+            throw new StaleEditException("plan.admin.indicator.editTitle", "/admin/plan/indicators/" + id, current.version())
+                    .field("plan.admin.indicator.name", form.name(), current.name())
+                    .field("plan.admin.indicator.unit", form.unit(), current.unit())
+                    .field("plan.admin.indicator.memberCategory", form.memberCategory(), current.memberCategory())
+                    .field("plan.admin.indicator.position", form.position(), String.valueOf(current.position()));
         }
         if (!errors.isEmpty()) {
             return page(model, id, form, errors);

@@ -1,7 +1,6 @@
 package vn.laichau.hlg.tracker.unit.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
+import vn.laichau.hlg.tracker.shared.web.StaleEditException;
 import vn.laichau.hlg.tracker.unit.UnitChangeRejected;
 import vn.laichau.hlg.tracker.unit.UnitLevel;
 import vn.laichau.hlg.tracker.unit.UnitService;
@@ -79,7 +79,7 @@ class UnitAdminController {
 
     @PostMapping("/{id}/rename")
     String rename(@PathVariable long id, @ModelAttribute("form") RenameForm form, BindingResult binding, Model model,
-                  @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpServletResponse response,
+                  @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
                   RedirectAttributes redirect) {
         Details unit = units.get(id);
         model.addAttribute("unit", unit);
@@ -92,7 +92,9 @@ class UnitAdminController {
             rejected.errors().forEach(binding::rejectValue);
             return "admin/units/rename";
         } catch (ObjectOptimisticLockingFailureException stale) {
-            return staleRename(id, form, model, response);
+            Details current = units.get(id);
+            throw new StaleEditException("admin.units.rename.title", "/admin/units/" + id + "/rename", current.version())
+                    .field("admin.units.newName", form.name(), current.name());
         }
         redirect.addFlashAttribute("flashSuccess", "admin.units.renamed");
         return "redirect:/admin/units";
@@ -107,7 +109,7 @@ class UnitAdminController {
 
     @PostMapping("/{id}/close")
     String close(@PathVariable long id, @ModelAttribute("form") CloseForm form, BindingResult binding, Model model,
-                 @AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpServletResponse response,
+                 @AuthenticationPrincipal CurrentUser user, HttpServletRequest request,
                  RedirectAttributes redirect) {
         Details unit = units.get(id);
         if (binding.hasErrors()) {
@@ -120,10 +122,10 @@ class UnitAdminController {
             return closePage(unit, model);
         } catch (ObjectOptimisticLockingFailureException stale) {
             Details current = units.get(id);
-            response.setStatus(HttpServletResponse.SC_CONFLICT);
-            model.addAttribute("stale", true);
-            model.addAttribute("form", new CloseForm(form.closedOn(), form.successorId(), current.version()));
-            return closePage(current, model);
+            throw new StaleEditException("admin.units.close.title", "/admin/units/" + id + "/close", current.version())
+                    .field("admin.units.closedOnLabel", form.closedOn(), current.closedOn())
+                    .field("admin.units.successor", form.successorId() == null ? null
+                            : units.findById(form.successorId()).map(UnitSummary::name).orElse(null), current.successorName());
         }
         // Agencies located in the unit stay open until the administrator closes or moves them: show them now.
         redirect.addFlashAttribute("flashSuccess", "admin.units.closed");
@@ -177,16 +179,6 @@ class UnitAdminController {
         model.addAttribute("successors", units.successors(unit.id()));
         model.addAttribute("candidates", units.successorCandidates(unit.id()));
         return "admin/units/successors";
-    }
-
-    private String staleRename(long id, RenameForm form, Model model, HttpServletResponse response) {
-        Details current = units.get(id);
-        response.setStatus(HttpServletResponse.SC_CONFLICT);
-        model.addAttribute("unit", current);
-        model.addAttribute("stale", true);
-        // The typed name stays; saving again now is a deliberate choice made after seeing the current name.
-        model.addAttribute("form", new RenameForm(form.name(), current.version()));
-        return "admin/units/rename";
     }
 
     private String newPage(Model model) {

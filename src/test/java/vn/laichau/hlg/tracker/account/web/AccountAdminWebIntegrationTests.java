@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -84,15 +85,17 @@ class AccountAdminWebIntegrationTests {
     }
 
     @Test
-    void aStaleEditIsRefusedWithAClearMessage() throws Exception {
+    void aStaleEditGetsTheSharedConflictPageWithBothVersions() throws Exception {
         CurrentUser admin = accounts.create("quantri", Role.ADMIN, null, null);
         CurrentUser user = accounts.create("cu", Role.VIEWER, null, "12");
 
         mvc.perform(post("/admin/accounts/{id}", user.id()).with(as(admin)).with(csrf())
                         .param("displayName", "Tên mới").param("role", "VIEWER")
                         .param("unitId", user.unitId().toString()).param("version", "99"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("vừa được người khác sửa")));
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("vừa được người khác thay đổi"),
+                        containsString("<td>Tên mới</td>"), containsString("<td>Lãnh đạo theo dõi</td>"),
+                        containsString("name=\"displayName\" value=\"Tên mới\""))));
         assertThat(jdbc.queryForObject("select display_name from account where id = ?", String.class, user.id()))
                 .isEqualTo(user.displayName());
     }

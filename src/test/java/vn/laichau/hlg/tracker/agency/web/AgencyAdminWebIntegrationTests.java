@@ -215,14 +215,29 @@ class AgencyAdminWebIntegrationTests {
                         .param("kindId", String.valueOf(kindId("KHAC"))).param("unitId", String.valueOf(unitId("12")))
                         .param("openedOn", "2027-01-01").param("version", "0"))
                 .andExpect(status().isConflict())
+                // The shared page: both versions side by side, and the typed values ready to be posted again
+                // over the current version.
                 .andExpect(content().string(allOf(containsString("vừa được người khác thay đổi"),
-                        containsString("tên Tên của người thứ nhất"), containsString("value=\"Tên của người thứ hai\""),
-                        containsString("name=\"version\" value=\"1\""))));
+                        containsString("<td>Tên của người thứ hai</td>"), containsString("<td>Tên của người thứ nhất</td>"),
+                        containsString("<td>01/01/2027</td>"),
+                        containsString("name=\"name\" value=\"Tên của người thứ hai\""),
+                        containsString("name=\"version\" value=\"1\""),
+                        containsString("action=\"/admin/agencies/" + id + "/edit\""))));
         mvc.perform(post("/admin/agencies/{id}/close", id).with(admin()).with(csrf())
                         .param("closedOn", "2028-01-01").param("version", "0"))
-                .andExpect(status().isConflict());
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("<td>01/01/2028</td>"),
+                        containsString("name=\"closedOn\" value=\"2028-01-01\""))));
         assertThat(jdbc.queryForMap("select name, closed_on from agency where id = ?", id))
                 .containsEntry("name", "Tên của người thứ nhất").containsEntry("closed_on", null);
+
+        // "Lưu bản của tôi": the same values posted again with the version now saved.
+        mvc.perform(post("/admin/agencies/{id}/edit", id).with(admin()).with(csrf())
+                        .param("code", "X-" + id).param("name", "Tên của người thứ hai")
+                        .param("kindId", String.valueOf(kindId("KHAC"))).param("unitId", String.valueOf(unitId("12")))
+                        .param("openedOn", "2027-01-01").param("version", "1"))
+                .andExpect(redirectedUrl("/admin/agencies"));
+        assertThat(jdbc.queryForObject("select name from agency where id = ?", String.class, id)).isEqualTo("Tên của người thứ hai");
     }
 
     @Test

@@ -86,4 +86,23 @@ class IndicatorAdminWebIntegrationTests {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("flashError", "plan.admin.attachNone"));
     }
+
+    @Test
+    void aStaleEditGetsTheSharedConflictPageWithBothVersionsAndOverwritesNothing() throws Exception {
+        long id = jdbc.queryForObject("""
+                insert into indicator (code, name, unit, position) values (?, 'Tên thứ nhất', 'phiên', 901) returning id""",
+                Long.class, CODE);
+        jdbc.update("update indicator set name = 'Tên người khác vừa lưu', version = version + 1 where id = ?", id);
+
+        mvc.perform(post("/admin/plan/indicators/" + id).with(csrf()).with(user("admin").roles("ADMIN"))
+                        .param("name", "Tên của tôi").param("unit", "phiên").param("position", "901").param("active", "true")
+                        .param("version", "0"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("<td>Tên của tôi</td>")))
+                .andExpect(content().string(containsString("<td>Tên người khác vừa lưu</td>")))
+                .andExpect(content().string(containsString("name=\"version\" value=\"1\"")))
+                .andExpect(content().string(containsString("action=\"/admin/plan/indicators/" + id + "\"")));
+        assertThat(jdbc.queryForObject("select name from indicator where id = ?", String.class, id))
+                .isEqualTo("Tên người khác vừa lưu");
+    }
 }

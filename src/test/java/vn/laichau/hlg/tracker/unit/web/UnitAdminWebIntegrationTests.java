@@ -174,8 +174,9 @@ class UnitAdminWebIntegrationTests {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(allOf(
                         containsString("vừa được người khác thay đổi"),
-                        containsString("Tên hiện tại: Tên của người thứ nhất"),
-                        containsString("value=\"Tên của người thứ hai\""))));
+                        containsString("<td>Tên của người thứ nhất</td>"),
+                        containsString("name=\"name\" value=\"Tên của người thứ hai\""),
+                        containsString("name=\"version\" value=\"1\""))));
         assertThat(jdbc.queryForObject("select name from administrative_unit where id = ?", String.class, district))
                 .isEqualTo("Tên của người thứ nhất");
 
