@@ -126,9 +126,9 @@ class ExportWebIntegrationTests {
         assertThat(csv).contains("UBND huyện Một", "Hội Luật gia huyện Một", "30/01/2026", "2000000");
         assertThat(csv).doesNotContain("UBND huyện Hai", "Hội Luật gia Tỉnh Kiểm Thử");
         // The district's submitted report, with both sources and its documents.
-        assertThat(csv).contains("Ngân sách nhà nước dự kiến (đồng),Ngân sách nhà nước đã chi (đồng),"
-                        + "Nguồn hợp pháp khác dự kiến (đồng),Nguồn hợp pháp khác đã chi (đồng),Văn bản đã ban hành",
-                ",2000000,1000000,1000000,0,Chỉ thị số 9 chưa được duyệt.,");
+        assertThat(csv).contains("Ngân sách nhà nước dự kiến (đồng);Ngân sách nhà nước đã chi (đồng);"
+                        + "Nguồn hợp pháp khác dự kiến (đồng);Nguồn hợp pháp khác đã chi (đồng);Văn bản đã ban hành",
+                ";2000000;1000000;1000000;0;Chỉ thị số 9 chưa được duyệt.;");
     }
 
     @Test
