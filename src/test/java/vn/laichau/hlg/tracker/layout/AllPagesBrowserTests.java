@@ -84,21 +84,22 @@ class AllPagesBrowserTests {
         signIn("trang.bc." + suffix);
         for (String page : List.of("/", "/reports?year=" + year, "/reports/" + fx.draftReport,
                 "/reports/" + fx.draftReport + "/edit", "/notifications", "/plan", "/plan/tasks/5",
-                "/account/password", "/account/sessions")) {
+                "/account", "/account/password", "/account/sessions")) {
             check("reporter", page, problems);
         }
         signOut();
 
         signIn("trang.huyen." + suffix);
         for (String page : List.of("/", "/review?year=" + year, "/review/" + submitted, "/review/" + submitted + "/approve",
-                "/dashboard?year=" + year, "/notifications", "/reports/" + fx.draftReport)) {
+                "/dashboard?year=" + year, "/notifications", "/reports/" + fx.draftReport, "/editions")) {
             check("district reviewer", page, problems);
         }
         signOut();
 
         signIn("trang.tinh." + suffix);
         for (String page : List.of("/", "/review?year=" + year, "/review/" + submitted,
-                "/dashboard?year=" + year, "/admin/periods", "/notifications")) {
+                "/dashboard?year=" + year, "/dashboard/agencies/" + fx.a1 + "?year=" + year, "/admin/periods",
+                "/notifications", "/editions")) {
             check("province reviewer", page, problems);
         }
         signOut();
@@ -107,7 +108,9 @@ class AllPagesBrowserTests {
         for (String page : List.of("/", "/admin", "/admin/units", "/admin/units/new", "/admin/agencies",
                 "/admin/agencies/new", "/admin/agencies/import", "/admin/accounts", "/admin/accounts/new",
                 "/admin/accounts/import", "/admin/plan", "/admin/periods", "/admin/audit", "/admin/backups",
-                "/account/totp")) {
+                "/admin/units/import", "/admin/reorganisation", "/account/totp",
+                "/admin/units/" + jdbc.queryForObject("select id from administrative_unit where code = '106'", Long.class)
+                        + "/successors")) {
             check("administrator", page, problems);
         }
 
@@ -149,7 +152,7 @@ class AllPagesBrowserTests {
         browser.open("/dashboard?year=" + DashboardFixture.YEAR, "/dashboard", By.id("sum-owed"));
         assertThat(browser.find(By.id("sum-owed")).getRect().getY())
                 .as("the summary above the filters").isLessThan(browser.find(By.id("year")).getRect().getY());
-        assertThat(browser.find(By.id("matrix-table")).isDisplayed()).as("no table to scroll sideways").isFalse();
+        assertThat(browser.driver().findElement(By.id("matrix-table")).isDisplayed()).as("no table to scroll sideways").isFalse();
         List<String> cards = browser.findAll(By.cssSelector(".matrix-card")).stream().map(card -> card.getText()).toList();
         assertThat(cards).isNotEmpty();
         assertThat(String.join("\n", cards)).contains("UBND huyện Một", "Hội Luật gia Tỉnh Kiểm Thử", "Chưa có !");
