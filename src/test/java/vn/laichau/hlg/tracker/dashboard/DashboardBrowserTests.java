@@ -64,14 +64,14 @@ class DashboardBrowserTests {
         // Task 5's column in words: who has not handed in, and who has.
         assertThat(browser.text(By.id("task-row-5"))).contains("4", "2");
 
-        List<WebElement> red = browser.findAll(By.cssSelector("#matrix-table a.cell-overdue"));
+        List<WebElement> red = browser.findAll(By.cssSelector("#matrix-table a.cell-overdue[href*='/reports/']"));
         assertThat(red).isNotEmpty();
         WebElement first = red.get(0);
         assertThat(first.getText()).endsWith("!");
         String target = first.getAttribute("href");
         assertThat(target).matches(".*/reports/(" + fx.draftReport + "|" + fx.returnedReport + ")$");
-        assertThat(browser.findAll(By.cssSelector("#matrix-table span.cell-overdue")))
-                .as("an obligation with no report at all is red too, with no link")
+        assertThat(browser.findAll(By.cssSelector("#matrix-table a.cell-overdue[href*='/dashboard/agencies/']")))
+                .as("an obligation with no report at all is red too, and leads to the agency's obligations to remind it")
                 .extracting(WebElement::getText).contains("Chưa có !");
         // Followed with the keyboard, as someone who cannot use a mouse would.
         browser.follow(first, "/reports/\\d+", By.id("history"));
