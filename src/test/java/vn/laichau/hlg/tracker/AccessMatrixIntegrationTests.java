@@ -119,6 +119,7 @@ class AccessMatrixIntegrationTests {
             POST /admin/periods/{year}/reopen: ADMIN, PROVINCE_REVIEWER
             GET /admin/plan: ADMIN
             POST /admin/plan/carriers: ADMIN
+            POST /admin/plan/document: ADMIN
             POST /admin/plan/indicators: ADMIN
             GET /admin/plan/indicators/{id}: ADMIN
             POST /admin/plan/indicators/{id}: ADMIN

@@ -175,6 +175,7 @@ class InputFuzzIntegrationTests {
         jdbc.update("update reporting_period set opens_on = ?, due_on = ?, closed_at = ? where year = 2030",
                 period2030.get("opens_on"), period2030.get("due_on"), period2030.get("closed_at"));
         jdbc.update("delete from task_assignment_carrier where valid_from = date '2030-12-31'");
+        jdbc.update("update plan set document_number = null, issued_on = null");
         String newAgencies = "select id from agency where id > " + baseline.get("agency");
         String newReports = "select id from progress_report where id > " + baseline.get("progress_report")
                 + " or agency_id in (" + newAgencies + ")";
@@ -421,6 +422,8 @@ class InputFuzzIntegrationTests {
             jdbc.update("update reporting_period set closed_at = now() where year = 2030");
             return map("agencyId", String.valueOf(agency), "openUntil", "2030-12-31", "reason", "Cơ quan bổ sung số liệu");
         });
+        form("POST /admin/plan/document", admin, "/admin/plan/document", () -> map("documentNumber", "125/KH-UBND",
+                "issuedOn", "18/04/2024"));
         form("POST /admin/plan/indicators", admin, "/admin/plan/indicators", () -> map("code", "FZ_N" + SEQUENCE.incrementAndGet()
                 + "_" + suffix, "name", "Số người được tuyên truyền", "unit", "người", "memberCategory", "Hội viên",
                 "position", "100", "active", "true"));

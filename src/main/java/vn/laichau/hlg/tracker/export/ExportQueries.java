@@ -59,7 +59,7 @@ class ExportQueries {
                        r.implementation_status,
                        r.percent_complete,
                        %1$s as first_submitted,
-                       %3$s as approved, p.due_on,
+                       %3$s as approved, coalesce(ad.due_on, p.due_on) as due_on,
                        r.budget_planned, r.budget_spent, r.budget_other_planned, r.budget_other_spent,
                        case when %2$s then r.documents_issued end as documents_issued,
                        case when %2$s then r.results end as results,
@@ -73,6 +73,7 @@ class ExportQueries {
                 join task t on t.id = o.task_id
                 join task_group g on g.id = t.group_id
                 left join reporting_period p on p.year = o.year
+                left join agency_period_due ad on ad.agency_id = o.agency_id and ad.year = o.year
                 left join progress_report r
                        on r.year = o.year and r.agency_id = o.agency_id and r.task_id = o.task_id and r.kind = 'LEAD'
                       and (not :onlyApproved or r.status = 'APPROVED')

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.laichau.hlg.tracker.dashboard.Dashboard;
 import vn.laichau.hlg.tracker.dashboard.DashboardService;
+import vn.laichau.hlg.tracker.plan.PlanService;
+import vn.laichau.hlg.tracker.plan.PlanViews.PlanDocument;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.web.NotFoundException;
 
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,15 +38,19 @@ public class ExportService {
     private final MessageSource messages;
     private final Clock clock;
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final PlanService plan;
     private final DocxExport.Settings settings;
 
-    ExportService(DashboardService dashboards, ExportQueries queries, MessageSource messages, Clock clock,
+    ExportService(DashboardService dashboards, ExportQueries queries, MessageSource messages, Clock clock, PlanService plan,
                   @Value("${app.report.plan-number}") String planNumber, @Value("${app.report.plan-date}") String planDate,
                   @Value("${app.report.signer-name:}") String signerName) {
         this.dashboards = dashboards;
         this.queries = queries;
         this.messages = messages;
         this.clock = clock;
+        this.plan = plan;
         this.settings = new DocxExport.Settings(planNumber.strip(), planDate.strip(), signerName);
     }
 
@@ -92,6 +99,13 @@ public class ExportService {
         new DocxExport(texts).write(data(user, from, to, root, texts), out);
     }
 
+    /** The configured citation of the plan, with the number and date an administrator recorded taking precedence. */
+    private DocxExport.Settings settings() {
+        PlanDocument document = plan.document();
+        return new DocxExport.Settings(document.number() != null ? document.number() : settings.planNumber(),
+                document.issuedOn() != null ? document.issuedOn().format(DAY) : settings.planDate(), settings.signerName());
+    }
+
     /** Everything the consolidated report of {@code root} for {@code from}–{@code to} is drafted from. */
     DocxExport.Data data(CurrentUser user, int from, int to, long root, Texts texts) {
         ExportQueries.Unit issuingUnit = queries.unit(root);
@@ -99,6 +113,6 @@ public class ExportService {
                 Issuer.of(issuingUnit.name(), issuingUnit.level(), texts), queries.tasks(from, to),
                 queries.completeness(root, from, to), queries.indicatorTotals(root, from, to),
                 consumer -> queries.approvedTexts(root, from, to, consumer), LocalDate.now(clock),
-                participation(user, to, root), settings, queries.budget(root, from, to), queries.missing(root, from, to));
+                participation(user, to, root), settings(), queries.budget(root, from, to), queries.missing(root, from, to));
     }
 }

@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.LocalDate;
+
 /** The provincial plan that implements Đề án 129. */
 @Entity
 @Table(name = "plan")
@@ -37,7 +39,28 @@ class Plan {
     @Column(name = "end_year", nullable = false)
     private int endYear;
 
+    /** Left blank in the document as circulated; set by an administrator once known. */
+    @Column(name = "document_number")
+    private String documentNumber;
+
+    @Column(name = "issued_on")
+    private LocalDate issuedOn;
+
     protected Plan() {
+    }
+
+    /** Records the number and date the plan was issued under; blank values clear them. */
+    void identify(String number, LocalDate day) {
+        this.documentNumber = number == null || number.isBlank() ? null : number.strip();
+        this.issuedOn = day;
+    }
+
+    String getDocumentNumber() {
+        return documentNumber;
+    }
+
+    LocalDate getIssuedOn() {
+        return issuedOn;
     }
 
     String getTitle() {

@@ -158,6 +158,48 @@ public class PlanService {
         return plans.findByCode(Plan.LAI_CHAU).orElseThrow(() -> new IllegalStateException("The plan is not seeded"));
     }
 
+    /** The plan's own number and date of issue, as an administrator has set them. */
+    public PlanViews.PlanDocument document() {
+        Plan plan = plan();
+        return new PlanViews.PlanDocument(plan.getDocumentNumber(), plan.getIssuedOn());
+    }
+
+    /**
+     * Sets the plan's number and date of issue (blank clears them). The plan is issued before or within its
+     * own years, so a date after its last year, or more than a year before its first, is a typo.
+     *
+     * @param typedDay the date as typed, checked only for being blank: {@code day} is null when it did not parse
+     * @return field → message key for each problem; empty when saved
+     */
+    @Transactional
+    public Map<String, String> identify(String number, LocalDate day, String typedDay, String actor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Plan plan = plan();
+        String cleaned = number == null ? "" : number.strip();
+        if (cleaned.length() > 100) {
+            errors.put("documentNumber", "plan.admin.document.numberTooLong");
+        }
+        if (day == null && typedDay != null && !typedDay.isBlank()) {
+            errors.put("issuedOn", "plan.admin.document.dayInvalid");
+        } else if (day != null && (day.getYear() < plan.getStartYear() - 1 || day.getYear() > plan.getEndYear())) {
+            errors.put("issuedOn", "plan.admin.document.dayOutOfPlan");
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        String before = describe(plan.getDocumentNumber(), plan.getIssuedOn());
+        plan.identify(cleaned, day);
+        String after = describe(plan.getDocumentNumber(), plan.getIssuedOn());
+        if (!before.equals(after)) {
+            events.publishEvent(new AuditEvent("PLAN_DOCUMENT_SET", actor, null, null, before, after));
+        }
+        return errors;
+    }
+
+    private static String describe(String number, LocalDate day) {
+        return (number == null ? "" : number) + " / " + (day == null ? "" : day.toString());
+    }
+
     /** For each task code, the re-pointed assignments and who carries them on {@code day}. */
     public Map<String, List<CarrierView>> carriersOn(LocalDate day) {
         return carriers.on(day).stream()

@@ -2,6 +2,7 @@ package vn.laichau.hlg.tracker.plan;
 
 import vn.laichau.hlg.tracker.agency.AgencySummary;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** Read models of the plan, for pages and other modules. */
@@ -11,6 +12,14 @@ public final class PlanViews {
     }
 
     /** The whole plan, grouped as in the document. */
+    /** The plan's own number and date of issue; either may be null until an administrator sets it. */
+    public record PlanDocument(String number, LocalDate issuedOn) {
+
+        public boolean isEmpty() {
+            return number == null && issuedOn == null;
+        }
+    }
+
     public record PlanOverview(String title, String issuer, String decision, int startYear, int endYear,
                                List<GroupView> groups) {
 

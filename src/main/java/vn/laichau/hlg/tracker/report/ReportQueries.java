@@ -65,7 +65,8 @@ class ReportQueries {
     /** An agency's obligations with their lead report, if any; the callers add where and order by. */
     private static final String OBLIGATIONS = """
             select o.id as obligation_id, t.id as task_id, t.code as task_code, t.title as task_title, o.year,
-                   r.id as report_id, r.status, p.due_on, r.return_reason,
+                   r.id as report_id, r.status, r.return_reason,
+                   coalesce((select d.due_on from agency_period_due d where d.agency_id = o.agency_id and d.year = o.year), p.due_on) as due_on,
             """ + PART + """
             from obligation o
             join agency a on a.id = o.agency_id
@@ -78,7 +79,8 @@ class ReportQueries {
 
     private static final String HEADER = """
             select r.id, a.id as agency_id, a.name as agency_name, u.id as unit_id, u.name as unit_name,
-                   t.id as task_id, t.code as task_code, t.title as task_title, r.year, p.due_on,
+                   t.id as task_id, t.code as task_code, t.title as task_title, r.year,
+                   coalesce((select d.due_on from agency_period_due d where d.agency_id = r.agency_id and d.year = r.year), p.due_on) as due_on,
             """ + PART + """
             from progress_report r
             join agency a on a.id = r.agency_id

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.laichau.hlg.tracker.plan.PlanService;
+import vn.laichau.hlg.tracker.plan.PlanViews;
 import vn.laichau.hlg.tracker.plan.PlanViews.IndicatorView;
 import vn.laichau.hlg.tracker.agency.AgencyService;
 import vn.laichau.hlg.tracker.shared.Days;
@@ -19,6 +20,7 @@ import vn.laichau.hlg.tracker.unit.UnitLevel;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +29,7 @@ import java.util.stream.Collectors;
 
 /**
  * Administration of the plan: indicators (add and change them, attach them to tasks and detach them), and
- * who carries an assignment from a day on.
+ * who carries an assignment from a day on, and the plan's own number and date of issue.
  */
 @Controller
 class IndicatorAdminController {
@@ -133,6 +135,23 @@ class IndicatorAdminController {
         return "redirect:/admin/plan#carriers";
     }
 
+    /** The plan's number and date as typed: the date stays text so that a typo comes back with its message. */
+    record DocumentForm(String documentNumber, String issuedOn) {
+    }
+
+    @PostMapping("/admin/plan/document")
+    String identify(@ModelAttribute DocumentForm document, Principal user, Model model, RedirectAttributes redirect) {
+        Map<String, String> errors = plan.identify(document.documentNumber(), Days.parse(document.issuedOn()),
+                document.issuedOn(), user.getName());
+        if (!errors.isEmpty()) {
+            model.addAttribute("documentForm", document);
+            model.addAttribute("documentErrors", errors);
+            return page(model, null, new IndicatorForm("", "", "", "", "100", true, null), Map.of());
+        }
+        redirect.addFlashAttribute("flashSuccess", "plan.admin.document.saved");
+        return "redirect:/admin/plan#plan-document";
+    }
+
     private String page(Model model, Long editing, IndicatorForm form, Map<String, String> errors) {
         return page(model, editing, form, errors, CarrierForm.empty(), Map.of());
     }
@@ -141,6 +160,12 @@ class IndicatorAdminController {
                         Map<String, String> carrierErrors) {
         model.addAttribute("carrierForm", carrier);
         model.addAttribute("carrierErrors", carrierErrors);
+        if (!model.containsAttribute("documentForm")) {
+            PlanViews.PlanDocument document = plan.document();
+            model.addAttribute("documentForm", new DocumentForm(document.number() == null ? "" : document.number(),
+                    document.issuedOn() == null ? "" : document.issuedOn().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+            model.addAttribute("documentErrors", Map.of());
+        }
         model.addAttribute("assignments", plan.repointableAssignments());
         model.addAttribute("carriers", plan.carrierHistory());
         model.addAttribute("agencies", agencies.findOpenOn(LocalDate.now(clock)));

@@ -26,6 +26,7 @@ class PlanController {
     String plan(Model model) {
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("plan", plans.overview());
+        model.addAttribute("document", plans.document());
         model.addAttribute("carriers", plans.carriersOn(today));
         model.addAttribute("today", today);
         return "plan/index";

@@ -325,6 +325,17 @@ class ExportWebIntegrationTests {
     }
 
     @Test
+    void theOpeningCitesThePlansNumberAndDateOnceTheAdministratorHasRecordedThem() throws Exception {
+        jdbc.update("update plan set document_number = '125/KH-UBND', issued_on = date '2024-04-18'");
+        try (var doc = consolidated(fx.provinceReviewer())) {
+            assertThat(paragraphs(doc)).contains("Thực hiện Kế hoạch số 125/KH-UBND ngày 18/04/2024 của Ủy ban nhân dân tỉnh Lai Châu")
+                    .doesNotContain("…/KH-UBND");
+        } finally {
+            jdbc.update("update plan set document_number = null, issued_on = null");
+        }
+    }
+
+    @Test
     void aDistrictReviewersReportIsIssuedByTheDistrictAssociationAndSentToTheProvince() throws Exception {
         try (var doc = consolidated(fx.districtReviewer())) {
             String text = paragraphs(doc);
