@@ -1,6 +1,8 @@
 package vn.laichau.hlg.tracker.agency;
 
 import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -69,9 +71,11 @@ public class AgencyService {
     private final EntityManager entityManager;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Validator validator;
 
     AgencyService(AgencyRepository agencies, AgencyKindRepository kinds, UnitService units, EntityManager entityManager,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock, Validator validator) {
+        this.validator = validator;
         this.agencies = agencies;
         this.kinds = kinds;
         this.units = units;
@@ -145,11 +149,10 @@ public class AgencyService {
      */
     @Transactional
     public long create(AgencyData data, String actor, String address) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String code = trim(data.code());
-        String name = trim(data.name());
+        Map<String, String> errors = constraintErrors(data);
+        String code = data.code();
+        String name = data.name();
         checkCode(code, null, true, errors);
-        checkName(name, errors);
         AgencyKind kind = checkKind(data.kindId(), errors);
         checkOpening(data.openedOn(), null, errors);
         AdministrativeUnit unit = checkUnit(data.unitId(), data.openedOn(), errors);
@@ -171,11 +174,10 @@ public class AgencyService {
     @Transactional
     public void update(long id, long version, AgencyData data, String actor, String address) {
         Agency agency = current(id, version);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String code = trim(data.code());
-        String name = trim(data.name());
+        Map<String, String> errors = constraintErrors(data);
+        String code = data.code();
+        String name = data.name();
         checkCode(code, id, !code.equalsIgnoreCase(agency.getCode()), errors);
-        checkName(name, errors);
         AgencyKind kind = checkKind(data.kindId(), errors);
         checkOpening(data.openedOn(), agency.getClosedOn(), errors);
         AdministrativeUnit unit = checkUnit(data.unitId(), data.openedOn(), errors);
@@ -352,39 +354,44 @@ public class AgencyService {
         return agency;
     }
 
+    /**
+     * The rules {@link AgencyData}'s constraints state, field → message key: required fields and lengths.
+     * The checks below only add a field that is not already in error.
+     */
+    private Map<String, String> constraintErrors(AgencyData data) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ConstraintViolation<AgencyData> violation : validator.validate(data)) {
+            String template = violation.getMessageTemplate();
+            errors.putIfAbsent(violation.getPropertyPath().toString(), template.substring(1, template.length() - 1));
+        }
+        return errors;
+    }
+
     /** A code kept unchanged on an edit is not held to the pattern, which came after some codes. */
     private void checkCode(String code, Long exceptId, boolean changed, Map<String, String> errors) {
-        if (code.isEmpty()) {
-            errors.put("code", "admin.agencies.error.codeRequired");
-        } else if (code.length() > MAX_CODE_LENGTH) {
-            errors.put("code", "admin.agencies.error.codeTooLong");
-        } else if (changed && !CODE.matcher(code).matches()) {
+        if (errors.containsKey("code")) {
+            return;
+        }
+        if (changed && !CODE.matcher(code).matches()) {
             errors.put("code", "admin.agencies.error.codePattern");
         } else if (agencies.codeTaken(code, exceptId)) {
             errors.put("code", "admin.agencies.error.codeTaken");
         }
     }
 
-    private static void checkName(String name, Map<String, String> errors) {
-        if (name.isEmpty()) {
-            errors.put("name", "admin.agencies.error.nameRequired");
-        } else if (name.length() > MAX_NAME_LENGTH) {
-            errors.put("name", "admin.agencies.error.nameTooLong");
-        }
-    }
-
     private AgencyKind checkKind(Long kindId, Map<String, String> errors) {
         AgencyKind kind = kindId == null ? null : kinds.findById(kindId).orElse(null);
         if (kind == null) {
-            errors.put("kindId", "admin.agencies.error.kindRequired");
+            errors.putIfAbsent("kindId", "admin.agencies.error.kindRequired");
         }
         return kind;
     }
 
     private static void checkOpening(LocalDate openedOn, LocalDate closedOn, Map<String, String> errors) {
-        if (openedOn == null) {
-            errors.put("openedOn", "admin.agencies.error.openedOnRequired");
-        } else if (outOfRange(openedOn)) {
+        if (openedOn == null || errors.containsKey("openedOn")) {
+            return;
+        }
+        if (outOfRange(openedOn)) {
             errors.put("openedOn", "admin.agencies.error.dateOutOfRange");
         } else if (closedOn != null && !closedOn.isAfter(openedOn)) {
             errors.put("openedOn", "admin.agencies.error.openedAfterClosed");
@@ -394,7 +401,7 @@ public class AgencyService {
     private AdministrativeUnit checkUnit(Long unitId, LocalDate openedOn, Map<String, String> errors) {
         UnitSummary unit = unitId == null ? null : units.findById(unitId).orElse(null);
         if (unit == null) {
-            errors.put("unitId", "admin.agencies.error.unitRequired");
+            errors.putIfAbsent("unitId", "admin.agencies.error.unitRequired");
             return null;
         }
         if (openedOn != null && !errors.containsKey("openedOn") && !isOpenOn(unit, openedOn)) {
@@ -409,10 +416,6 @@ public class AgencyService {
 
     private static boolean outOfRange(LocalDate day) {
         return day.isBefore(EARLIEST) || day.isAfter(LATEST);
-    }
-
-    private static String trim(String text) {
-        return text == null ? "" : text.strip();
     }
 
     private static String abbreviate(String text, int max) {

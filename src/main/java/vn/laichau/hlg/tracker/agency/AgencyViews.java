@@ -1,5 +1,9 @@
 package vn.laichau.hlg.tracker.agency;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -52,8 +56,24 @@ public final class AgencyViews {
         }
     }
 
-    /** An agency as the administrator describes it, to add or to change. */
-    public record AgencyData(String code, String name, Long kindId, Long unitId, LocalDate openedOn) {
+    /**
+     * An agency as the administrator (or a reorganisation file) describes it, to add or to change. The
+     * constraints are the rules that need no database; {@code AgencyService} checks them together with
+     * the rest, so that every error comes back at once. Code and name are held without surrounding spaces.
+     */
+    public record AgencyData(
+            @NotBlank(message = "{admin.agencies.error.codeRequired}")
+            @Size(max = AgencyService.MAX_CODE_LENGTH, message = "{admin.agencies.error.codeTooLong}") String code,
+            @NotBlank(message = "{admin.agencies.error.nameRequired}")
+            @Size(max = AgencyService.MAX_NAME_LENGTH, message = "{admin.agencies.error.nameTooLong}") String name,
+            @NotNull(message = "{admin.agencies.error.kindRequired}") Long kindId,
+            @NotNull(message = "{admin.agencies.error.unitRequired}") Long unitId,
+            @NotNull(message = "{admin.agencies.error.openedOnRequired}") LocalDate openedOn) {
+
+        public AgencyData {
+            code = code == null ? "" : code.strip();
+            name = name == null ? "" : name.strip();
+        }
     }
 
     /** A message key with at most one argument. */

@@ -1,5 +1,6 @@
 package vn.laichau.hlg.tracker.account.web;
 
+import jakarta.validation.Valid;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,10 +19,10 @@ import vn.laichau.hlg.tracker.account.AccountAdministration.AccountView;
 import vn.laichau.hlg.tracker.account.AccountAdministration.Created;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Role;
+import vn.laichau.hlg.tracker.shared.web.Choice;
 import vn.laichau.hlg.tracker.shared.web.StaleEditException;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Account administration: one form for create and edit, actions as small POST forms. */
@@ -39,54 +40,19 @@ class AccountAdminController {
     }
 
     /**
-     * The account form's fields, all as typed: whatever arrives (even a role or id that is not one) comes
-     * back to the form with a message, instead of failing the binding.
+     * The account form. A role or id that is not one fails the binding and comes back at its field (the
+     * typed text kept by {@code FailedFormBinding}); the rules that need the database are the service's.
      */
-    record AccountForm(String username, String displayName, String role, String agencyId, String unitId, String version,
-                       String email) {
+    record AccountForm(String username, String displayName, Role role, Long agencyId, Long unitId, Long version,
+                       @AccountEmailAddress String email) {
 
         AccountCommand command() {
-            return new AccountCommand(username, displayName, role(role), id(agencyId), id(unitId), id(version));
-        }
-
-        /** Field → message key for values that are not even of the right kind. */
-        Map<String, String> malformed() {
-            Map<String, String> errors = new LinkedHashMap<>();
-            if (role != null && !role.isBlank() && role(role) == null) {
-                errors.put("role", "admin.accounts.error.roleRequired");
-            }
-            if (agencyId != null && !agencyId.isBlank() && id(agencyId) == null) {
-                errors.put("agencyId", "typeMismatch");
-            }
-            if (unitId != null && !unitId.isBlank() && id(unitId) == null) {
-                errors.put("unitId", "typeMismatch");
-            }
-            String emailProblem = AccountEmails.problem(email);
-            if (emailProblem != null) {
-                errors.put("email", emailProblem);
-            }
-            return errors;
+            return new AccountCommand(username, displayName, role, agencyId, unitId, version);
         }
 
         static AccountForm of(AccountView view, AccountEmails.Email email) {
-            return new AccountForm(view.username(), view.displayName(), view.role().name(), text(view.agencyId()),
-                    text(view.unitId()), String.valueOf(view.version()), email.address() == null ? "" : email.address());
-        }
-
-        private static Role role(String text) {
-            return Arrays.stream(Role.values()).filter(r -> r.name().equals(text)).findFirst().orElse(null);
-        }
-
-        private static Long id(String text) {
-            try {
-                return text == null || text.isBlank() ? null : Long.valueOf(text.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-
-        private static String text(Long id) {
-            return id == null ? "" : id.toString();
+            return new AccountForm(view.username(), view.displayName(), view.role(), view.agencyId(), view.unitId(),
+                    view.version(), email.address() == null ? "" : email.address());
         }
     }
 
@@ -99,14 +65,13 @@ class AccountAdminController {
 
     @GetMapping("/admin/accounts/new")
     String newForm(Model model) {
-        return form(new AccountForm("", "", Role.REPORTER.name(), "", "", "", ""), null, model);
+        return form(new AccountForm("", "", Role.REPORTER, null, null, null, ""), null, model);
     }
 
     @PostMapping("/admin/accounts")
-    String create(@ModelAttribute("form") AccountForm form, BindingResult binding, @AuthenticationPrincipal CurrentUser admin,
+    String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult binding, @AuthenticationPrincipal CurrentUser admin,
                   Model model, RedirectAttributes redirect) {
-        if (!form.malformed().isEmpty()) {
-            form.malformed().forEach((field, key) -> binding.rejectValue(field, key));
+        if (binding.hasErrors()) {
             return form(form, null, model);
         }
         Created created = administration.create(form.command(), admin.getUsername());
@@ -134,11 +99,10 @@ class AccountAdminController {
     }
 
     @PostMapping("/admin/accounts/{id}")
-    String update(@PathVariable long id, @ModelAttribute("form") AccountForm form, BindingResult binding,
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountForm form, BindingResult binding,
                   @AuthenticationPrincipal CurrentUser admin, Model model, RedirectAttributes redirect) {
         AccountView account = administration.get(id);
-        if (!form.malformed().isEmpty()) {
-            form.malformed().forEach((field, key) -> binding.rejectValue(field, key));
+        if (binding.hasErrors()) {
             return form(form, account, model);
         }
         try {
@@ -152,7 +116,7 @@ class AccountAdminController {
             AccountView current = administration.get(id);
             throw new StaleEditException("admin.accounts.edit", "/admin/accounts/" + id + "/edit", current.version())
                     .field("admin.accounts.col.name", form.displayName(), current.displayName())
-                    .choice("admin.accounts.col.role", roleKey(form.role()), "Role." + current.role());
+                    .choice("admin.accounts.col.role", form.role() == null ? null : "Role." + form.role(), "Role." + current.role());
         }
         redirect.addFlashAttribute("flashSuccess", "admin.accounts.updated");
         return "redirect:/admin/accounts/" + id;
@@ -197,18 +161,15 @@ class AccountAdminController {
         return "redirect:/admin/accounts/" + id;
     }
 
-    private static String roleKey(String typed) {
-        return Arrays.stream(Role.values()).map(Role::name).filter(name -> name.equals(typed))
-                .map(name -> "Role." + name).findFirst().orElse(null);
-    }
-
     private String form(AccountForm form, AccountView account, Model model) {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", form);
         }
         model.addAttribute("account", account);
-        model.addAttribute("roles", Role.values());
-        model.addAttribute("choices", administration.choices());
+        var choices = administration.choices();
+        model.addAttribute("roles", Arrays.stream(Role.values()).map(role -> Choice.keyed(role, "Role." + role)).toList());
+        model.addAttribute("agencies", Choice.all(choices.agencies(), a -> a.id(), a -> a.name()));
+        model.addAttribute("units", Choice.all(choices.units(), u -> u.id(), u -> u.name()));
         return "account/admin/form";
     }
 }

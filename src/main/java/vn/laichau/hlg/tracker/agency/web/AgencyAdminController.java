@@ -25,6 +25,7 @@ import vn.laichau.hlg.tracker.agency.AgencyViews.ListItem;
 import vn.laichau.hlg.tracker.agency.AgencyViews.Status;
 import vn.laichau.hlg.tracker.shared.CurrentUser;
 import vn.laichau.hlg.tracker.shared.Pages;
+import vn.laichau.hlg.tracker.shared.web.Choice;
 import vn.laichau.hlg.tracker.shared.web.StaleEditException;
 import vn.laichau.hlg.tracker.unit.UnitService;
 import vn.laichau.hlg.tracker.unit.UnitSummary;
@@ -177,7 +178,7 @@ class AgencyAdminController {
 
     private String formPage(Details agency, Model model) {
         model.addAttribute("agency", agency);
-        model.addAttribute("kinds", agencies.kinds());
+        model.addAttribute("kinds", Choice.all(agencies.kinds(), Kind::id, Kind::name));
         model.addAttribute("units", units.all());
         return "admin/agencies/form";
     }
