@@ -141,6 +141,10 @@ class AccessMatrixIntegrationTests {
             POST /review/{id}/approve: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             POST /review/{id}/return: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             POST /review/{id}/reopen: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            GET /difficulties: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            GET /difficulties/{id}: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            POST /difficulties/{id}: PROVINCE_REVIEWER, DISTRICT_REVIEWER
+            POST /difficulties/{id}/merge: PROVINCE_REVIEWER, DISTRICT_REVIEWER
             GET /dashboard: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
             GET /dashboard/agencies/{id}: PROVINCE_REVIEWER, DISTRICT_REVIEWER, VIEWER
             POST /dashboard/agencies/{id}/remind: PROVINCE_REVIEWER, DISTRICT_REVIEWER

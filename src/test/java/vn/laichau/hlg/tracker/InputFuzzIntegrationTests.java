@@ -471,6 +471,20 @@ class InputFuzzIntegrationTests {
                 "version", version("edition", toIssue)));
         form("POST /editions/{id}/supersede", province, "/editions/" + issued + "/supersede",
                 () -> map("reason", "Sửa số liệu kinh phí"));
+        // Two proposals of the reviewed report as items: one to answer, one to merge into the other.
+        long item = id("insert into difficulty_item (report_id, kind, position, text) values (?, 'PROPOSAL', 1, ?) returning id",
+                reviewed, "Đề nghị bổ sung kinh phí");
+        long duplicate = id("insert into difficulty_item (report_id, kind, position, text) values (?, 'PROPOSAL', 2, ?) returning id",
+                reviewed, "Đề nghị tăng kinh phí");
+        form("POST /difficulties/{id}", province, "/difficulties/" + item, () -> {
+            jdbc.update("update difficulty_item set status = 'NEW', answer = null where id = ?", item);
+            return map("status", "DIRECTED", "answer", "UBND tỉnh giao Sở Tài chính bố trí kinh phí.",
+                    "version", version("difficulty_item", item));
+        });
+        form("POST /difficulties/{id}/merge", province, "/difficulties/" + duplicate + "/merge", () -> {
+            jdbc.update("update difficulty_item set merged_into = null where id = ?", duplicate);
+            return map("into", String.valueOf(item));
+        });
         form("POST /review/{id}/approve", province, "/review/" + reviewed + "/approve", () -> {
             jdbc.update("update progress_report set status = 'SUBMITTED' where id = ?", reviewed);
             return map("version", version("progress_report", reviewed), "confirmed", "1");
@@ -524,7 +538,7 @@ class InputFuzzIntegrationTests {
             return Role.ADMIN;
         }
         if (pattern.startsWith("/review") || pattern.startsWith("/dashboard") || pattern.startsWith("/exports")
-                || pattern.startsWith("/editions")) {
+                || pattern.startsWith("/editions") || pattern.startsWith("/difficulties")) {
             return Role.PROVINCE_REVIEWER;
         }
         return Role.REPORTER;

@@ -6,6 +6,8 @@ import vn.laichau.hlg.tracker.export.ExportQueries.ApprovedText;
 import vn.laichau.hlg.tracker.export.ExportQueries.IndicatorTotal;
 import vn.laichau.hlg.tracker.export.ExportQueries.TaskCompleteness;
 import vn.laichau.hlg.tracker.export.ExportQueries.TaskLine;
+import vn.laichau.hlg.tracker.report.DifficultyKind;
+import vn.laichau.hlg.tracker.report.DifficultyStatus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -154,12 +156,20 @@ final class ConsolidatedDraft {
         if (!notMet.isEmpty()) {
             paragraph(texts.get("export.docx.targetsNotMet", String.join("; ", notMet)));
         }
-        List<Item> difficulties = items(all, ApprovedText::difficulties);
+        // Difficulties as the items the province follows up: a duplicate merged into another is stated once.
+        List<Item> difficulties = issueItems(data, DifficultyKind.DIFFICULTY);
         if (difficulties.isEmpty()) {
             paragraph(texts.get("export.docx.noDifficulties"));
         }
         for (Item item : difficulties) {
-            paragraph(texts.get("export.docx.issueItem", item.text(), item.attribution(data), item.tasks(taskCodes)));
+            issue(data, item, taskCodes);
+        }
+
+        // Proposals addressed to the issuing association itself are not proposed to anyone: it takes them on (V).
+        List<Item> proposals = new ArrayList<>();
+        List<Item> ownProposals = new ArrayList<>();
+        for (Item item : issueItems(data, DifficultyKind.PROPOSAL)) {
+            (addressedToIssuer(data, item) ? ownProposals : proposals).add(item);
         }
 
         // V. What comes next.
@@ -169,24 +179,69 @@ final class ConsolidatedDraft {
         if (!data.missing().isEmpty()) {
             paragraph(texts.get("export.docx.outlookMissing"));
         }
+        if (!ownProposals.isEmpty()) {
+            paragraph(texts.get("export.docx.ownProposals"));
+            for (Item item : ownProposals) {
+                issue(data, item, taskCodes);
+            }
+        }
 
         // VI. Proposals: to UBND tỉnh (the agencies' proposals, deduplicated, attributed), to Hội Luật gia Việt Nam.
         to(Section.PROPOSALS);
         boolean province = data.issuer().parent() == null;
         subheading(province ? texts.get("export.docx.toProvince")
                 : texts.get("export.docx.toProvince.local", Issuer.inSentence(data.unitName())));
-        List<Item> proposals = items(all, ApprovedText::proposals);
         if (proposals.isEmpty()) {
             paragraph(texts.get("export.docx.noProposals"));
         }
         for (Item item : proposals) {
-            paragraph(texts.get("export.docx.issueItem", item.text(), item.attribution(data), item.tasks(taskCodes)));
+            issue(data, item, taskCodes);
         }
         if (province) {
             subheading(texts.get("export.docx.toNational"));
             paragraph(texts.get("export.docx.toNationalDraft"));
         }
         paragraph(texts.get("export.docx.closing", DocxExport.period(texts, data), data.issuer().association()));
+    }
+
+    /** A difficulty or proposal with who stated it, and the answer once UBND tỉnh has given one. */
+    private void issue(DocxExport.Data data, Item item, Map<Long, String> taskCodes) {
+        paragraph(texts.get("export.docx.issueItem", item.text(), item.attribution(data), item.tasks(taskCodes)));
+        if (item.status != null && item.status.answered() && item.answer != null) {
+            paragraph(texts.get("export.docx.itemAnswer", texts.get("DifficultyStatus." + item.status.name()), oneLine(item.answer)));
+        }
+    }
+
+    /** Whether a proposal names the association that issues the report, which cannot propose to itself. */
+    private boolean addressedToIssuer(DocxExport.Data data, Item item) {
+        String text = item.text().toLowerCase(Issuer.VIETNAMESE);
+        String association = data.issuer().association().toLowerCase(Issuer.VIETNAMESE);
+        boolean province = data.issuer().parent() == null;
+        return text.contains(association)
+                || province && text.contains(texts.get("export.docx.association.short").toLowerCase(Issuer.VIETNAMESE));
+    }
+
+    /**
+     * The difficulties or proposals as items, in the order of the plan: rows of one item (a duplicate merged
+     * into it) or of the same words are stated once, naming every agency and year.
+     */
+    private List<Item> issueItems(DocxExport.Data data, DifficultyKind kind) {
+        Map<String, Item> items = new LinkedHashMap<>();
+        for (ExportQueries.IssueItem row : data.issueItems()) {
+            if (row.kind() != kind) {
+                continue;
+            }
+            String key = row.text().strip().replaceAll("\\s+", " ").replaceAll("[.;]$", "").toLowerCase(Issuer.VIETNAMESE);
+            Item item = items.computeIfAbsent(key, k -> new Item(sentence(row.text())));
+            if (item.status == null) {
+                item.status = row.status();
+                item.answer = row.answer();
+            }
+            item.agencies.add(row.contribution() ? texts.get("export.docx.coordinating", row.agencyName()) : row.agencyName());
+            item.years.add(row.year());
+            item.taskIds.add(row.taskId());
+        }
+        return new ArrayList<>(items.values());
     }
 
     /** Who did not report: each agency once, with the tasks and years it still owes. */
@@ -316,6 +371,8 @@ final class ConsolidatedDraft {
         private final Set<String> agencies = new LinkedHashSet<>();
         private final Set<Integer> years = new TreeSet<>();
         private final Set<Long> taskIds = new LinkedHashSet<>();
+        private DifficultyStatus status;
+        private String answer;
 
         Item(String text) {
             this.text = text;

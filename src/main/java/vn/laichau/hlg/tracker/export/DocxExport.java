@@ -76,7 +76,8 @@ final class DocxExport {
     record Data(int from, int to, String unitName, Issuer issuer, List<TaskLine> tasks,
                 List<TaskCompleteness> completeness, List<IndicatorTotal> indicatorTotals,
                 Consumer<Consumer<ApprovedText>> approvedTexts, LocalDate today, List<Participation> participation,
-                Settings settings, ExportQueries.BudgetTotal budget, List<ExportQueries.Missing> missing) {
+                Settings settings, ExportQueries.BudgetTotal budget, List<ExportQueries.Missing> missing,
+                List<ExportQueries.IssueItem> issueItems) {
 
         /** The plan's years: the 2024–2026 range is the interim review (sơ kết), 2024–2030 the final one. */
         boolean interimReview() {

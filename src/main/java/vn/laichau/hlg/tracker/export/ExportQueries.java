@@ -1,5 +1,7 @@
 package vn.laichau.hlg.tracker.export;
 
+import vn.laichau.hlg.tracker.report.DifficultyKind;
+import vn.laichau.hlg.tracker.report.DifficultyStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -230,6 +232,37 @@ class ExportQueries {
                         rs.getString("agency_name"), text(rs, "documents_issued"), text(rs, "results"),
                         text(rs, "difficulties"), text(rs, "proposals"),
                         rs.getBoolean("contribution"))));
+    }
+
+    /**
+     * One difficulty or proposal of an approved report (or a sent contribution) as an item: {@code itemId} is
+     * the item it was merged into when it is a duplicate, so that rows of one item share it; the text,
+     * status and answer are that item's.
+     */
+    record IssueItem(long itemId, DifficultyKind kind, String text, DifficultyStatus status, String answer, long taskId,
+                     int year, String agencyName, boolean contribution) {
+    }
+
+    List<IssueItem> issueItems(long root, int from, int to) {
+        String sql = TREE + """
+                select m.id as item_id, d.kind, m.text, m.status, m.answer, r.task_id, r.year, a.name as agency_name,
+                       r.kind = 'CONTRIBUTION' as contribution
+                from difficulty_item d
+                join difficulty_item m on m.id = coalesce(d.merged_into, d.id)
+                join progress_report r on r.id = d.report_id
+                join agency a on a.id = r.agency_id
+                join tree tr on tr.id = a.unit_id
+                join task t on t.id = r.task_id
+                join task_group g on g.id = t.group_id
+                where r.year between :from and :to
+                  and ((r.kind = 'LEAD' and r.status = 'APPROVED')
+                       or (r.kind = 'CONTRIBUTION' and r.status in ('SUBMITTED', 'APPROVED')))
+                order by g.position, t.position, r.year, r.kind desc, tr.depth, a.name, r.id, d.position, d.id
+                """;
+        return jdbc.query(sql, new MapSqlParameterSource("root", root).addValue("from", from).addValue("to", to),
+                (rs, i) -> new IssueItem(rs.getLong("item_id"), DifficultyKind.valueOf(rs.getString("kind")),
+                        rs.getString("text"), DifficultyStatus.valueOf(rs.getString("status")), rs.getString("answer"),
+                        rs.getLong("task_id"), rs.getInt("year"), rs.getString("agency_name"), rs.getBoolean("contribution")));
     }
 
     record IndicatorTotal(long taskId, long indicatorId, String name, String unit, IndicatorKind kind, int year,

@@ -113,6 +113,7 @@ public class ExportService {
                 Issuer.of(issuingUnit.name(), issuingUnit.level(), texts), queries.tasks(from, to),
                 queries.completeness(root, from, to), queries.indicatorTotals(root, from, to),
                 consumer -> queries.approvedTexts(root, from, to, consumer), LocalDate.now(clock),
-                participation(user, to, root), settings(), queries.budget(root, from, to), queries.missing(root, from, to));
+                participation(user, to, root), settings(), queries.budget(root, from, to), queries.missing(root, from, to),
+                queries.issueItems(root, from, to));
     }
 }

@@ -42,7 +42,7 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .requestMatchers("/admin/periods", "/admin/periods/**").hasAnyRole("ADMIN", "PROVINCE_REVIEWER")
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/review", "/review/**", "/editions", "/editions/**").hasAnyRole("PROVINCE_REVIEWER", "DISTRICT_REVIEWER")
+                        .requestMatchers("/review", "/review/**", "/editions", "/editions/**", "/difficulties", "/difficulties/**").hasAnyRole("PROVINCE_REVIEWER", "DISTRICT_REVIEWER")
                         // Viewers read an agency's obligations from the dashboard; only reviewers remind it.
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/dashboard/agencies/*/remind")
                         .hasAnyRole("PROVINCE_REVIEWER", "DISTRICT_REVIEWER")

@@ -51,7 +51,11 @@ class ReportController {
     private final PeriodService periods;
     private final Clock clock;
 
-    ReportController(ReportService reports, PeriodService periods, Clock clock) {
+    private final vn.laichau.hlg.tracker.report.DifficultyService difficulties;
+
+    ReportController(ReportService reports, PeriodService periods, Clock clock,
+                     vn.laichau.hlg.tracker.report.DifficultyService difficulties) {
+        this.difficulties = difficulties;
         this.reports = reports;
         this.periods = periods;
         this.clock = clock;
@@ -104,6 +108,7 @@ class ReportController {
         model.addAttribute("contributions", reports.contributionsFor(user, report));
         model.addAttribute("canEdit", reports.canEdit(user, report));
         model.addAttribute("canReview", reports.canReview(user));
+        model.addAttribute("answers", difficulties.ofReport(user, id));
         model.addAttribute("user", user);
         return "report/show";
     }
