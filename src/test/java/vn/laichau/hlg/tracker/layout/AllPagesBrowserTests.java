@@ -196,7 +196,17 @@ class AllPagesBrowserTests {
             Object wider = browser.driver().executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             if (((Number) wider).intValue() > 0) {
-                report(problems, where + "the page is " + wider + " px wider than the window");
+                // The outermost elements that stick out, to say what to fix.
+                Object culprits = browser.driver().executeScript("""
+                        const limit = document.documentElement.clientWidth;
+                        return Array.from(document.querySelectorAll('body *'))
+                          .filter(e => e.getBoundingClientRect().right > limit + 1)
+                          .filter(e => { for (let a = e.parentElement; a; a = a.parentElement) {
+                              if (getComputedStyle(a).overflowX !== 'visible') return a === document.documentElement
+                                  || a === document.body; } return true; })
+                          .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= limit + 1)
+                          .slice(0, 3).map(e => e.outerHTML.substring(0, 160));""");
+                report(problems, where + "the page is " + wider + " px wider than the window: " + culprits);
             }
             if (width >= 1200) {
                 Object navigation = browser.driver().executeScript(
